@@ -1,0 +1,277 @@
+//! Matching template sections to document headings.
+//!
+//! 1. Candidates: exact key or alias matches, slot headings by their literal words, and fuzzy
+//!    (renamed) matches, each with a weight.
+//! 2. The heaviest chain that keeps both template and document order wins (a weighted
+//!    longest-increasing-subsequence over candidate pairs, with a Fenwick tree: O(P log n)).
+//! 3. Leftover exact matches become out-of-order matches; pure slots (`### [Entity Name]`)
+//!    take the author's heading in their position; later same-level headings are further
+//!    instances of a slot; other repeats of a matched heading are duplicates.
+//! 4. Every document heading gets an owner: the template section its content counts toward.
+
+use crate::doc::Doc;
+use crate::template::Template;
+use crate::text::{heading_similarity, HeadingKey};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MatchKind {
+    Exact,
+    Renamed,
+    Slot,
+    OutOfOrder,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Matched {
+    /// Index into `doc.headings`.
+    pub heading: usize,
+    pub kind: MatchKind,
+    /// 0–1 quality of the match (1 for exact).
+    pub quality: f64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    /// Per template section.
+    pub matches: Vec<Option<Matched>>,
+    /// Document headings repeating a matched section: (doc heading, template section).
+    pub duplicates: Vec<(usize, usize)>,
+    /// Template section whose content each document heading's body counts toward.
+    pub owner: Vec<Option<usize>>,
+    /// Document level minus template level, as most exact matches show.
+    pub level_offset: i32,
+}
+
+/// Posting lists longer than this are too common a word to propose fuzzy matches from.
+const MAX_POSTING: usize = 2000;
+
+pub fn align(t: &Template, doc: &Doc) -> Alignment {
+    let n = t.sections.len();
+    let keys: Vec<HeadingKey> = doc.headings.iter().map(|h| HeadingKey::new(&h.text)).collect();
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_token: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (d, k) in keys.iter().enumerate() {
+        by_key.entry(k.key.as_str()).or_default().push(d);
+        let mut seen: Vec<&str> = Vec::new();
+        for tok in k.tokens.iter().chain(&k.full_tokens) {
+            if !seen.contains(&tok.as_str()) {
+                seen.push(tok);
+                by_token.entry(tok.as_str()).or_default().push(d);
+            }
+        }
+    }
+    let level = |d: usize| doc.headings[d].level as i32;
+
+    // Level offset from exact matches of non-slot sections.
+    let mut diffs: HashMap<i32, usize> = HashMap::new();
+    for s in t.sections.iter().filter(|s| s.slot.is_none()) {
+        if let Some(ds) = by_key.get(s.key.key.as_str()) {
+            for &d in ds {
+                *diffs.entry(level(d) - s.level as i32).or_default() += 1;
+            }
+        }
+    }
+    let level_offset = diffs.iter().max_by_key(|(k, v)| (**v, -(k.abs()))).map_or(0, |(k, _)| *k);
+
+    // Candidate pairs (template section, doc heading, weight).
+    let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+    let mut exact_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (ti, s) in t.sections.iter().enumerate() {
+        let expected = s.level as i32 + level_offset;
+        let ldiff = |d: usize| (level(d) - expected).abs() as f64;
+        let add = |d: usize, w: f64, pairs: &mut Vec<(usize, usize, f64)>| pairs.push((ti, d, w));
+        for k in std::iter::once(&s.key).chain(&s.aliases) {
+            if let Some(ds) = by_key.get(k.key.as_str()) {
+                for &d in ds {
+                    exact_of[ti].push(d);
+                    add(d, (3.0 - 0.3 * ldiff(d)).max(2.0), &mut pairs);
+                }
+            }
+        }
+        match &s.slot {
+            Some(lit) if !lit.is_empty() => {
+                let mut cands: Vec<usize> = lit.iter().filter_map(|tok| by_token.get(tok.as_str())).filter(|p| p.len() <= MAX_POSTING).flatten().copied().collect();
+                cands.sort_unstable();
+                cands.dedup();
+                for d in cands {
+                    if ldiff(d) > 1.0 {
+                        continue;
+                    }
+                    let have = &keys[d].full_tokens;
+                    let covered = lit.iter().filter(|w| have.contains(w)).count() as f64 / lit.len() as f64;
+                    let need = if lit.len() == 1 { 1.0 } else { 0.5 };
+                    if covered >= need {
+                        add(d, 1.5 + covered - 0.3 * ldiff(d), &mut pairs);
+                    }
+                }
+            }
+            Some(_) => {}
+            None => {
+                let mut cands: Vec<usize> = s.key.tokens.iter().chain(s.aliases.iter().flat_map(|a| &a.tokens)).filter_map(|tok| by_token.get(tok.as_str())).filter(|p| p.len() <= MAX_POSTING).flatten().copied().collect();
+                cands.sort_unstable();
+                cands.dedup();
+                for d in cands {
+                    if ldiff(d) > 1.0 || exact_of[ti].contains(&d) {
+                        continue;
+                    }
+                    let sim = std::iter::once(&s.key).chain(&s.aliases).map(|k| heading_similarity(k, &keys[d])).fold(0.0, f64::max);
+                    if sim >= 0.6 {
+                        add(d, 1.0 + sim - 0.3 * ldiff(d), &mut pairs);
+                    }
+                }
+            }
+        }
+    }
+
+    let chain = heaviest_chain(n, &mut pairs);
+    let mut matches: Vec<Option<Matched>> = vec![None; n];
+    let mut used = vec![false; doc.headings.len()];
+    for &(ti, d, _) in &chain {
+        let s = &t.sections[ti];
+        let exact = exact_of[ti].contains(&d);
+        let (kind, quality) = if exact {
+            (MatchKind::Exact, 1.0)
+        } else if s.slot.is_some() {
+            (MatchKind::Slot, 0.9)
+        } else {
+            (MatchKind::Renamed, std::iter::once(&s.key).chain(&s.aliases).map(|k| heading_similarity(k, &keys[d])).fold(0.0, f64::max))
+        };
+        matches[ti] = Some(Matched { heading: d, kind, quality });
+        used[d] = true;
+    }
+    // Out of order: an exact heading that the ordered chain could not take.
+    for ti in 0..n {
+        if matches[ti].is_none() && t.sections[ti].slot.is_none() {
+            if let Some(&d) = exact_of[ti].iter().find(|&&d| !used[d]) {
+                matches[ti] = Some(Matched { heading: d, kind: MatchKind::OutOfOrder, quality: 1.0 });
+                used[d] = true;
+            }
+        }
+    }
+    fill_pure_slots(t, doc, level_offset, &mut matches, &mut used);
+
+    // Instances of slots and duplicates of matched sections.
+    let mut owner: Vec<Option<usize>> = vec![None; doc.headings.len()];
+    for (ti, m) in matches.iter().enumerate() {
+        if let Some(m) = m {
+            owner[m.heading] = Some(ti);
+        }
+    }
+    for (ti, m) in matches.iter().enumerate() {
+        let (Some(m), Some(lit)) = (m, &t.sections[ti].slot) else { continue };
+        let lvl = doc.headings[m.heading].level;
+        for d in m.heading + 1..doc.headings.len() {
+            let h = &doc.headings[d];
+            if h.level < lvl || used[d] && h.level == lvl {
+                break;
+            }
+            if h.level > lvl {
+                continue;
+            }
+            let have = &keys[d].full_tokens;
+            let covered = lit.is_empty() || lit.iter().filter(|w| have.contains(w)).count() * 2 >= lit.len();
+            if !covered {
+                break;
+            }
+            used[d] = true;
+            owner[d] = Some(ti);
+        }
+    }
+    let mut duplicates = Vec::new();
+    for d in 0..doc.headings.len() {
+        if used[d] {
+            continue;
+        }
+        if let Some(ti) = (0..n).find(|&ti| t.sections[ti].slot.is_none() && exact_of[ti].contains(&d) && matches[ti].is_some()) {
+            duplicates.push((d, ti));
+            used[d] = true;
+        }
+    }
+    // Unmatched headings belong to the nearest enclosing owned heading (not the title: extra
+    // top-level sections are the author's own).
+    for d in 0..doc.headings.len() {
+        if owner[d].is_some() || duplicates.iter().any(|&(dd, _)| dd == d) {
+            continue;
+        }
+        let lvl = doc.headings[d].level;
+        let parent = (0..d).rev().find(|&p| doc.headings[p].level < lvl);
+        owner[d] = parent.and_then(|p| owner[p]).filter(|&o| !t.sections[o].is_title);
+    }
+    Alignment { matches, duplicates, owner, level_offset }
+}
+
+/// Max-weight chain of pairs increasing in both template index and document index.
+fn heaviest_chain(n: usize, pairs: &mut [(usize, usize, f64)]) -> Vec<(usize, usize, f64)> {
+    if pairs.is_empty() || n == 0 {
+        return Vec::new();
+    }
+    pairs.sort_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)).then(b.2.total_cmp(&a.2)));
+    // Fenwick tree over template index: prefix max of (chain weight, pair index).
+    let mut tree: Vec<(f64, usize)> = vec![(0.0, usize::MAX); n + 1];
+    let mut pred: Vec<usize> = vec![usize::MAX; pairs.len()];
+    let mut best = (0.0, usize::MAX);
+    for (pi, &(ti, _, w)) in pairs.iter().enumerate() {
+        let mut q = (0.0, usize::MAX);
+        let mut i = ti; // prefix over template indices < ti
+        while i > 0 {
+            if tree[i].0 > q.0 {
+                q = tree[i];
+            }
+            i &= i - 1;
+        }
+        let val = q.0 + w;
+        pred[pi] = q.1;
+        let mut i = ti + 1;
+        while i <= n {
+            if val > tree[i].0 {
+                tree[i] = (val, pi);
+            }
+            i += i & i.wrapping_neg();
+        }
+        if val > best.0 {
+            best = (val, pi);
+        }
+    }
+    let mut out = Vec::new();
+    let mut p = best.1;
+    while p != usize::MAX {
+        out.push(pairs[p]);
+        p = pred[p];
+    }
+    out.reverse();
+    out
+}
+
+/// Pure slots (`### [Entity Name]`) take the author's heading at their position and level.
+fn fill_pure_slots(t: &Template, doc: &Doc, level_offset: i32, matches: &mut [Option<Matched>], used: &mut [bool]) {
+    let n = t.sections.len();
+    for ti in 0..n {
+        let s = &t.sections[ti];
+        if matches[ti].is_some() || !s.slot.as_ref().is_some_and(|l| l.is_empty()) {
+            continue;
+        }
+        let in_order = |m: &Option<Matched>| m.filter(|m| m.kind != MatchKind::OutOfOrder).map(|m| m.heading);
+        let lower = (0..ti).rev().find_map(|j| in_order(&matches[j]));
+        let upper = (ti + 1..n).find_map(|j| in_order(&matches[j])).unwrap_or(doc.headings.len());
+        let expected = match s.parent.and_then(|p| matches[p].map(|m| (p, m.heading))) {
+            Some((p, ph)) => doc.headings[ph].level as i32 + (s.level as i32 - t.sections[p].level as i32),
+            None => s.level as i32 + level_offset,
+        };
+        let from = lower.map_or(0, |l| l + 1);
+        let cands: Vec<usize> = (from..upper.max(from)).filter(|&d| !used[d] && doc.headings[d].level as i32 == expected).collect();
+        if cands.is_empty() {
+            continue;
+        }
+        // If the slot's own first child is matched, the slot is the heading just above it.
+        let child = (ti + 1 < n && t.sections[ti + 1].parent == Some(ti)).then(|| matches[ti + 1].map(|m| m.heading)).flatten();
+        let pick = match child {
+            Some(c) => cands.iter().rev().find(|&&d| d < c).or(cands.first()).copied(),
+            None => cands.first().copied(),
+        };
+        if let Some(d) = pick {
+            matches[ti] = Some(Matched { heading: d, kind: MatchKind::Slot, quality: 0.9 });
+            used[d] = true;
+        }
+    }
+}

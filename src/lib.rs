@@ -1,0 +1,304 @@
+//! speclint: check a Markdown spec against its template — missing, empty and placeholder-only
+//! sections, unfilled placeholders, unresolved choices, leftover guidance, prompt text, empty
+//! table rows, TODOs and open questions — with a 0–100 completeness score and exact positions.
+//!
+//! ```
+//! use speclint::{check, CheckOptions};
+//! let report = check("# SPEC.md — Technical Specification\n\n## Architecture Overview\n", &CheckOptions::default()).unwrap();
+//! assert_eq!(report.template.id.as_deref(), Some("spec-md"));
+//! assert!(report.score.unwrap() < 10);
+//! ```
+//!
+//! The pipeline (see ARCHITECTURE.md): parse once ([`doc`]) → align template sections to
+//! headings ([`align`]) → scan tokens against the template's vocabulary ([`scan`]) → gap rules →
+//! section status and score ([`status`]) → outline rules → [`Report`] with positions in bytes,
+//! UTF-16 and line/column ([`lines`]).
+
+pub mod align;
+pub mod builtins;
+pub mod detect;
+pub mod doc;
+pub mod lines;
+pub mod report;
+pub mod rules;
+pub mod scan;
+pub mod status;
+pub mod template;
+pub mod text;
+pub mod tokens;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use lines::Span;
+pub use report::{Finding, Fix, Report, SectionResult, Severity, Status, Summary, TemplateInfo};
+pub use template::Template;
+
+use rules::{Context, Phase, RawFinding, RULES};
+use std::fmt;
+use std::ops::Range;
+
+/// Default limit on input size (16 MiB); see [`CheckOptions::max_bytes`].
+pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;
+
+/// Which template to check against.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum TemplateChoice<'a> {
+    /// Pick the best-fitting built-in template (or report that none fits).
+    #[default]
+    Auto,
+    /// Pick the best fit among these.
+    AutoAmong(&'a [&'a Template]),
+    /// Use this template.
+    Use(&'a Template),
+}
+
+/// Per-rule configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleSetting {
+    Off,
+    Severity(Severity),
+}
+
+#[derive(Debug, Clone)]
+pub struct CheckOptions<'a> {
+    pub template: TemplateChoice<'a>,
+    /// Rule id → setting. Unknown ids are an error.
+    pub rules: Vec<(String, RuleSetting)>,
+    /// Inputs longer than this (in UTF-8 bytes) are refused.
+    pub max_bytes: usize,
+}
+
+impl Default for CheckOptions<'_> {
+    fn default() -> Self {
+        CheckOptions { template: TemplateChoice::Auto, rules: Vec::new(), max_bytes: DEFAULT_MAX_BYTES }
+    }
+}
+
+/// Errors are for bad calls only; any Markdown gets a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    InputTooLarge { size: usize, max: usize },
+    UnknownTemplate { id: String, valid: Vec<String> },
+    TemplateWithoutHeadings,
+    UnknownRule { id: String },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InputTooLarge { size, max } => {
+                write!(f, "input is {size} bytes, over the limit of {max} bytes (raise maxBytes to check it)")
+            }
+            Error::UnknownTemplate { id, valid } => {
+                write!(f, "unknown template \"{id}\": use \"auto\", one of {}, or template Markdown", valid.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", "))
+            }
+            Error::TemplateWithoutHeadings => {
+                write!(f, "the template has no headings: a template needs at least one Markdown heading (# Title) to check against")
+            }
+            Error::UnknownRule { id } => {
+                let ids: Vec<&str> = RULES.iter().map(|r| r.meta.id).collect();
+                write!(f, "unknown rule \"{id}\": rules are {}", ids.join(", "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A built-in template by id, or an error listing the valid ids.
+pub fn builtin_template(id: &str) -> Result<&'static Template, Error> {
+    builtins::builtin(id).ok_or_else(|| Error::UnknownTemplate { id: id.to_string(), valid: builtins::ids() })
+}
+
+/// Compiles a template from Markdown (compile once, check many times).
+pub fn compile_template(markdown: &str) -> Result<Template, Error> {
+    Template::compile(markdown)
+}
+
+/// Chooses the best-fitting template among `candidates` (the built-ins when empty).
+pub fn detect_template<'t>(markdown: &str, candidates: &[&'t Template]) -> detect::Detection<'t> {
+    let doc = doc::Doc::parse(markdown);
+    if candidates.is_empty() {
+        let all: Vec<&'static Template> = builtins::builtins().iter().collect();
+        let d = detect::detect(&doc, &all);
+        // Built-ins live for 'static, which outlives 't.
+        return detect::Detection { template: d.template, confidence: d.confidence, closest: d.closest };
+    }
+    detect::detect(&doc, candidates)
+}
+
+/// Checks a document. Never fails on any Markdown; fails only on bad options or oversized input.
+pub fn check(markdown: &str, options: &CheckOptions) -> Result<Report, Error> {
+    if markdown.len() > options.max_bytes {
+        return Err(Error::InputTooLarge { size: markdown.len(), max: options.max_bytes });
+    }
+    let settings = resolve_settings(&options.rules)?;
+    let doc = doc::Doc::parse(markdown);
+    let builtin_refs: Vec<&Template> = builtins::builtins().iter().collect();
+    let (template, confidence, closest) = match options.template {
+        TemplateChoice::Use(t) => (Some(t), detect::confidence(t, &align::align(t, &doc)), None),
+        TemplateChoice::Auto => {
+            let d = detect::detect(&doc, &builtin_refs);
+            (d.template, d.confidence, d.closest)
+        }
+        TemplateChoice::AutoAmong(list) => {
+            let d = detect::detect(&doc, list);
+            (d.template, d.confidence, d.closest)
+        }
+    };
+    Ok(match template {
+        Some(t) => run(&doc, t, confidence, &settings),
+        None => {
+            let mut r = run(&doc, empty_template(), confidence, &settings);
+            r.score = None;
+            r.template = TemplateInfo {
+                id: None,
+                title: match closest {
+                    Some((t, c)) => format!("No template fits this document (closest: {}, {:.0}% of its sections)", t.id, c * 100.0),
+                    None => "No template fits this document".to_string(),
+                },
+                confidence,
+            };
+            r
+        }
+    })
+}
+
+/// Template used when none fits: no sections, so only generic markers are reported.
+fn empty_template() -> &'static Template {
+    static EMPTY: std::sync::OnceLock<Template> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| {
+        let mut t = Template::compile_with_id("# (none)\n", "", "").expect("has a heading");
+        t.sections.clear();
+        t
+    })
+}
+
+fn resolve_settings(rules: &[(String, RuleSetting)]) -> Result<Vec<Option<Severity>>, Error> {
+    let mut out: Vec<Option<Severity>> = RULES.iter().map(|r| Some(r.meta.default_severity)).collect();
+    for (id, setting) in rules {
+        let i = RULES.iter().position(|r| r.meta.id == id).ok_or_else(|| Error::UnknownRule { id: id.clone() })?;
+        out[i] = match setting {
+            RuleSetting::Off => None,
+            RuleSetting::Severity(s) => Some(*s),
+        };
+    }
+    Ok(out)
+}
+
+fn run(doc: &doc::Doc, t: &Template, confidence: f64, settings: &[Option<Severity>]) -> Report {
+    let alignment = align::align(t, doc);
+    let line_owner = status::line_owners(doc, &alignment);
+    let scan = scan::scan(doc, &t.vocab);
+    let mut cx = Context { doc, template: t, align: &alignment, scan: &scan, line_owner: &line_owner, states: &[] };
+
+    let mut raw: Vec<RawFinding> = Vec::new();
+    for (rule, _) in RULES.iter().zip(settings).filter(|(r, s)| r.meta.phase == Phase::Gap && s.is_some()) {
+        (rule.check)(&cx, &mut raw);
+    }
+    dedupe_gaps(&mut raw);
+    let gap_ranges: Vec<Range<usize>> = raw.iter().map(|f| f.range.clone()).collect();
+    let states = status::compute(doc, t, &alignment, &line_owner, &gap_ranges);
+    cx.states = &states;
+    for (rule, _) in RULES.iter().zip(settings).filter(|(r, s)| r.meta.phase == Phase::Outline && s.is_some()) {
+        (rule.check)(&cx, &mut raw);
+    }
+
+    let text = doc.text;
+    let span = |r: &Range<usize>| doc.lines.span(text, r.start, r.end);
+    let sections: Vec<SectionResult> = t
+        .sections
+        .iter()
+        .zip(&states)
+        .map(|(s, st)| {
+            let mut path = Vec::new();
+            let mut p = Some(s);
+            while let Some(x) = p {
+                path.push(x.title.clone());
+                p = x.parent.map(|i| &t.sections[i]);
+            }
+            path.reverse();
+            SectionResult {
+                title: s.title.clone(),
+                path,
+                level: s.level,
+                status: st.status,
+                optional: s.optional,
+                points: st.points,
+                max_points: st.max_points,
+                heading: st.heading.map(|h| doc.headings[h].text.clone()),
+                heading_range: st.heading.map(|h| span(&doc.headings[h].range)),
+                range: st.range.as_ref().map(span),
+                insert_at: st.insert_at.map(|a| span(&(a..a))),
+            }
+        })
+        .collect();
+
+    let severity_of = |id: &str| RULES.iter().zip(settings).find(|(r, _)| r.meta.id == id).and_then(|(_, s)| *s);
+    let mut findings: Vec<Finding> = raw
+        .into_iter()
+        .filter_map(|f| {
+            let severity = severity_of(f.rule.id)?;
+            let section = f.section.or_else(|| cx.section_at(f.range.start));
+            Some(Finding {
+                rule: f.rule.id,
+                severity,
+                message: f.message,
+                help: f.help,
+                section,
+                section_title: section.map(|i| t.sections[i].title.clone()),
+                range: span(&f.range),
+                fix: f.fix.map(|(r, text)| Fix { range: span(&r), text }),
+            })
+        })
+        .collect();
+    findings.sort_by(|a, b| {
+        (a.range.start_byte, a.range.end_byte).cmp(&(b.range.start_byte, b.range.end_byte)).then_with(|| rule_order(a.rule).cmp(&rule_order(b.rule)))
+    });
+    let mut summary = Summary::default();
+    for f in &findings {
+        match f.severity {
+            Severity::Error => summary.errors += 1,
+            Severity::Warning => summary.warnings += 1,
+            Severity::Info => summary.infos += 1,
+        }
+    }
+    Report {
+        score: Some(status::score(&states)),
+        template: TemplateInfo { id: Some(t.id.clone()), title: t.title.clone(), confidence: (confidence * 1000.0).round() / 1000.0 },
+        sections,
+        findings,
+        summary,
+    }
+}
+
+fn rule_order(id: &str) -> usize {
+    RULES.iter().position(|r| r.meta.id == id).unwrap_or(usize::MAX)
+}
+
+/// Drops gap findings that sit inside a larger one (a placeholder inside a template-text block,
+/// a marker inside a placeholder), so each leftover is reported once.
+fn dedupe_gaps(raw: &mut Vec<RawFinding>) {
+    raw.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+    let mut keep: Vec<RawFinding> = Vec::with_capacity(raw.len());
+    let mut cover_end = 0usize;
+    let mut cover_start = 0usize;
+    for f in raw.drain(..) {
+        let inside = !keep.is_empty() && f.range.start >= cover_start && f.range.end <= cover_end && f.range.start < cover_end;
+        if inside {
+            continue;
+        }
+        if f.range.end > cover_end || keep.is_empty() {
+            cover_start = f.range.start;
+            cover_end = f.range.end;
+        }
+        keep.push(f);
+    }
+    *raw = keep;
+}
+
+/// Metadata of every rule, in registry order (for listings and SARIF).
+pub fn rule_list() -> impl Iterator<Item = &'static rules::RuleMeta> {
+    RULES.iter().map(|r| r.meta)
+}

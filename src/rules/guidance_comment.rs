@@ -1,0 +1,76 @@
+//! # `guidance-comment`
+//!
+//! **What it finds:** an HTML comment the template uses to instruct the author
+//! (`<!-- Describe your system's architecture… -->`) still in the document, verbatim or
+//! edited a little.
+//!
+//! **Why it matters:** the comment is invisible when rendered, so reviewers never see that the
+//! author may have skipped the instructions; it also bloats the source an agent reads.
+//!
+//! **Example:** the template's `<!-- List all endpoints grouped by resource -->` left under
+//! `### Endpoint Groups` is flagged, with a fix that deletes it. The author's own comments
+//! (`<!-- markdownlint-disable -->`) and `<!-- speclint: … -->` directives are not.
+
+use super::{quote, Context, Phase, RawFinding, RuleMeta};
+use crate::report::Severity;
+use crate::template::directive_body;
+use crate::text::{dice, tokens};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "guidance-comment",
+    default_severity: Severity::Warning,
+    phase: Phase::Gap,
+    summary: "A guidance comment from the template (<!-- … -->) was left in the document.",
+};
+
+pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
+    let text = cx.doc.text;
+    for c in &cx.doc.comments {
+        let body = &text[c.clone()];
+        if directive_body(body).is_some() {
+            continue;
+        }
+        let toks = tokens(body);
+        if toks.is_empty() {
+            continue;
+        }
+        let best = cx.template.vocab.comments.iter().map(|t| dice(t, &toks)).fold(0.0, f64::max);
+        if best < 0.5 {
+            continue;
+        }
+        // Delete the comment, and its line when nothing else is on it.
+        let (ls, _) = cx.doc.lines.line_range(text, cx.doc.lines.line_of(c.start));
+        let le_line = cx.doc.lines.line_of(c.end.saturating_sub(1).max(c.start));
+        let (_, le) = cx.doc.lines.line_range(text, le_line);
+        let whole_lines = text[ls..c.start].trim().is_empty() && text[c.end..le].trim().is_empty();
+        let del = if whole_lines { ls..(le + 1).min(text.len()).max(le) } else { c.clone() };
+        let del = if whole_lines && text[le..].starts_with("\r\n") { ls..le + 2 } else { del };
+        let mut f = RawFinding::new(
+            &META,
+            c.clone(),
+            format!("Template guidance left in: {}", quote(body.trim_start_matches("<!--").trim_end_matches("-->"))),
+            "Follow the guidance, then delete the comment.",
+        );
+        f.fix = Some((del, String::new()));
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::findings;
+
+    const T: &str = "# Spec\n\n## Design\n\n<!--\nDescribe the architecture at a high level.\n-->\n";
+
+    #[test]
+    fn flags_template_comment_verbatim_or_edited() {
+        let doc = "# Spec\n\n## Design\n\n<!--\nDescribe the architecture at a high level.\n-->\nReal text.\n<!-- Describe the architecture here -->\n";
+        assert_eq!(findings(T, doc, "guidance-comment").len(), 2);
+    }
+
+    #[test]
+    fn ignores_own_comments_and_directives() {
+        let doc = "# Spec\n\n## Design\n<!-- markdownlint-disable MD013 -->\n<!-- speclint: optional -->\nReal text.\n";
+        assert!(findings(T, doc, "guidance-comment").is_empty());
+    }
+}

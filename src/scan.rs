@@ -1,0 +1,100 @@
+//! One pass over the document's lines that finds every placeholder-shaped token the template's
+//! vocabulary knows, plus generic markers. Rules read the result; none of them rescans.
+//!
+//! Context decides what counts: nothing inside links, reference definitions, footnotes or
+//! HTML comments; template tokens inside code only when the template taught them (they are
+//! checked against the vocabulary anyway); generic markers never inside code.
+
+use crate::doc::{in_ranges, Doc};
+use crate::template::Vocab;
+use crate::tokens::{choice_options, find_markers, find_on_line, norm_inner, Marker, Shape};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    /// Tokens from the template's vocabulary left in the document (`[Name]`, `<slot>`, …).
+    pub placeholders: Vec<Range<usize>>,
+    /// Choice lists left unresolved (`[Draft | Review]`, `Client → Server / Server → Client`).
+    pub choices: Vec<Range<usize>>,
+    /// `[NEEDS CLARIFICATION: …]` and learned marker prefixes.
+    pub clarifications: Vec<Range<usize>>,
+    /// `TODO`, `TBD`, `FIXME`, `XXX`, `???`, "Lorem ipsum".
+    pub markers: Vec<(Marker, Range<usize>)>,
+}
+
+pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
+    let text = doc.text;
+    let mut out = Scan::default();
+    let code: Vec<Range<usize>> = doc.code_blocks.iter().map(|c| c.content.clone()).collect();
+    let mut toks = Vec::new();
+    let mut marks = Vec::new();
+    for line in 0..doc.lines.line_count() {
+        let (s, e) = doc.lines.line_range(text, line);
+        if s == e || doc.front_matter.as_ref().is_some_and(|f| f.contains(&s)) {
+            continue;
+        }
+        toks.clear();
+        find_on_line(text, s, e, &mut toks);
+        let in_code = in_ranges(&code, s);
+        for t in &toks {
+            let p = t.range.start;
+            if in_ranges(&doc.comments, p) || (in_ranges(&doc.links, p) && t.shape == Shape::Bracket) {
+                continue;
+            }
+            let inner = &text[t.inner.clone()];
+            let inline_code = in_ranges(&doc.inline_code, p);
+            match t.shape {
+                Shape::Bracket => {
+                    let norm = norm_inner(inner);
+                    if vocab.choices.contains(&norm) {
+                        out.choices.push(t.range.clone());
+                    } else if vocab.knows_bracket(&norm) && !vocab.marker_prefix(&norm) {
+                        out.placeholders.push(t.range.clone());
+                    } else if vocab.marker_prefix(&norm) && !in_code && !inline_code {
+                        out.clarifications.push(t.range.clone());
+                    } else if !in_code && !inline_code && choice_options(inner, false).is_some() && vocab_has_choice_like(vocab, &norm) {
+                        out.choices.push(t.range.clone());
+                    }
+                }
+                Shape::Angle if !in_code && vocab.angles.contains(&norm_inner(inner)) => out.placeholders.push(t.range.clone()),
+                Shape::Mustache if vocab.mustaches.contains(&norm_inner(inner)) => out.placeholders.push(t.range.clone()),
+                Shape::Variable if !in_code && vocab.variables.contains(inner) => out.placeholders.push(t.range.clone()),
+                Shape::DatePattern if !in_code && vocab.dates.contains(inner) => out.placeholders.push(t.range.clone()),
+                _ => {}
+            }
+        }
+        if !in_code {
+            marks.clear();
+            find_markers(text, s, e, &mut marks);
+            for (m, r) in marks.drain(..) {
+                let p = r.start;
+                if in_ranges(&doc.inline_code, p) || in_ranges(&doc.comments, p) || in_ranges(&doc.links, p) || in_ranges(&doc.html, p) {
+                    continue;
+                }
+                out.markers.push((m, r));
+            }
+        }
+    }
+    for choice in &vocab.bare_choices {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(choice.as_str()) {
+            let s = from + i;
+            if !in_ranges(&code, s) && !in_ranges(&doc.comments, s) && !in_ranges(&doc.inline_code, s) {
+                out.choices.push(s..s + choice.len());
+            }
+            from = s + choice.len();
+        }
+    }
+    out.choices.sort_by_key(|r| r.start);
+    out
+}
+
+/// A bracketed choice list the template did not ship verbatim still counts when its options
+/// are those of one the template ships (e.g. reordered or one option dropped).
+fn vocab_has_choice_like(vocab: &Vocab, norm: &str) -> bool {
+    let opts: Vec<&str> = norm.split('|').map(str::trim).collect();
+    vocab.choices.iter().any(|c| {
+        let theirs: Vec<&str> = c.split('|').map(str::trim).collect();
+        opts.iter().all(|o| theirs.contains(o))
+    })
+}

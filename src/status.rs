@@ -1,0 +1,258 @@
+//! Section status and score.
+//!
+//! Each document line is *content* (the author's words), *furniture* (template material:
+//! placeholders, guidance, labels, skeleton rows, code skeletons) or nothing (blank lines,
+//! headings, fences). A section's status follows from the lines it owns and its gap findings:
+//!
+//! | status | when |
+//! |---|---|
+//! | `complete` | content in the section (sub-sections included), no gap finding in its own text |
+//! | `incomplete` | content, but gap findings remain in its own text or heading |
+//! | `placeholder` | no content, only template material |
+//! | `empty` | nothing at all |
+//! | `missing` | no heading matched |
+//!
+//! The title section is judged on its own text and heading only: it exists when the title does.
+//!
+//! **Score.** A section that asks for something (own text or a placeholder heading in the
+//! template, or no sub-sections) is worth 10 points; containers are worth 0 and score through
+//! their sub-sections; absent optional sections are worth 0. Complete earns all points,
+//! incomplete earns 3–9 depending on how much of the section's template work is left,
+//! anything else 0. Score = round(100 × earned / possible). Filling a placeholder only ever
+//! removes a gap or adds content, so it never lowers the score.
+
+use crate::align::{Alignment, MatchKind};
+use crate::doc::{in_ranges, Doc};
+use crate::report::Status;
+use crate::template::{is_thematic_break, Template};
+use crate::text::norm_line;
+use std::ops::Range;
+
+pub const SECTION_POINTS: u32 = 10;
+
+#[derive(Debug, Clone)]
+pub struct SectionState {
+    pub status: Status,
+    /// Index of the matched document heading.
+    pub heading: Option<usize>,
+    /// Byte range of the section in the document.
+    pub range: Option<Range<usize>>,
+    /// For a missing section: where it belongs.
+    pub insert_at: Option<usize>,
+    pub points: u32,
+    pub max_points: u32,
+    /// Gap findings in the section's own text and heading.
+    pub own_gaps: usize,
+}
+
+/// Template section owning each line: the owner of the heading above it.
+pub fn line_owners(doc: &Doc, align: &Alignment) -> Vec<Option<usize>> {
+    let mut out = vec![None; doc.lines.line_count()];
+    for (i, h) in doc.headings.iter().enumerate() {
+        let start = doc.lines.line_of(h.range.start);
+        let end = doc.headings.get(i + 1).map_or(out.len(), |n| doc.lines.line_of(n.range.start));
+        for o in &mut out[start..end.max(start)] {
+            *o = align.owner[i];
+        }
+    }
+    out
+}
+
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    content: bool,
+    furniture: bool,
+    gaps: usize,
+}
+
+pub fn compute(doc: &Doc, t: &Template, align: &Alignment, line_owner: &[Option<usize>], gaps: &[Range<usize>]) -> Vec<SectionState> {
+    let text = doc.text;
+    let n = t.sections.len();
+    let mut own = vec![Tally::default(); n];
+    let mut span = vec![Tally::default(); n];
+
+    // Gap ranges clipped to lines: (line, start, end).
+    let mut clipped: Vec<(usize, usize, usize)> = Vec::with_capacity(gaps.len());
+    for g in gaps {
+        let first = doc.lines.line_of(g.start);
+        let last = doc.lines.line_of(g.end.saturating_sub(1).max(g.start));
+        for line in first..=last {
+            let (s, e) = doc.lines.line_range(text, line);
+            clipped.push((line, g.start.max(s), g.end.min(e).max(g.start.max(s))));
+        }
+        if let Some(o) = line_owner.get(first).copied().flatten() {
+            own[o].gaps += 1;
+        }
+    }
+    clipped.sort_unstable();
+    let heading_lines: std::collections::HashSet<usize> = doc.headings.iter().map(|h| doc.lines.line_of(h.range.start)).collect();
+    let code_content: Vec<Range<usize>> = doc.code_blocks.iter().map(|c| c.content.clone()).collect();
+    let code_whole: Vec<Range<usize>> = doc.code_blocks.iter().map(|c| c.range.clone()).collect();
+    let mut ci = 0;
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    for line in 0..doc.lines.line_count() {
+        cut.clear();
+        while ci < clipped.len() && clipped[ci].0 < line {
+            ci += 1;
+        }
+        while ci < clipped.len() && clipped[ci].0 == line {
+            cut.push((clipped[ci].1, clipped[ci].2));
+            ci += 1;
+        }
+        let Some(owner) = line_owner[line] else { continue };
+        let (s, e) = doc.lines.line_range(text, line);
+        let raw = &text[s..e];
+        if raw.trim().is_empty() || heading_lines.contains(&line) || is_thematic_break(raw.trim()) {
+            continue;
+        }
+        if doc.front_matter.as_ref().is_some_and(|f| f.contains(&s)) {
+            continue;
+        }
+        if in_ranges(&code_whole, s) && !in_ranges(&code_content, s) {
+            continue; // a fence line
+        }
+        // Author comments are neither content nor template material.
+        for c in doc.comments.iter().filter(|c| c.start < e && c.end > s) {
+            if !cut.iter().any(|&(a, b)| a <= c.start.max(s) && b >= c.end.min(e)) {
+                cut.push((c.start.max(s), c.end.min(e)));
+            }
+        }
+        let had_cut = !cut.is_empty();
+        let core = residual_core(text, s, e, &mut cut);
+        let tally = &mut own[owner];
+        if core.is_empty() {
+            tally.furniture |= had_cut;
+        } else if t.vocab.structure.contains(&core) {
+            tally.furniture = true;
+        } else {
+            tally.content = true;
+        }
+    }
+    // Spans: a section's own tally plus its sub-sections'.
+    for i in (0..n).rev() {
+        span[i].content |= own[i].content;
+        span[i].furniture |= own[i].furniture;
+        span[i].gaps += own[i].gaps;
+        if let Some(p) = t.sections[i].parent {
+            let c = span[i];
+            span[p].content |= c.content;
+            span[p].furniture |= c.furniture;
+            span[p].gaps += c.gaps;
+        }
+    }
+
+    let mut states: Vec<SectionState> = (0..n)
+        .map(|i| {
+            let s = &t.sections[i];
+            let Some(m) = align.matches[i] else {
+                return SectionState { status: Status::Missing, heading: None, range: None, insert_at: None, points: 0, max_points: 0, own_gaps: 0 };
+            };
+            let (o, sp) = (own[i], span[i]);
+            let status = if s.is_title {
+                if o.content {
+                    if o.gaps > 0 { Status::Incomplete } else { Status::Complete }
+                } else if o.gaps > 0 || o.furniture {
+                    Status::Placeholder
+                } else {
+                    Status::Complete
+                }
+            } else if sp.content {
+                if o.gaps > 0 { Status::Incomplete } else { Status::Complete }
+            } else if sp.gaps > 0 || sp.furniture {
+                Status::Placeholder
+            } else {
+                Status::Empty
+            };
+            let range = section_range(doc, t, align, i, m.heading);
+            SectionState { status, heading: Some(m.heading), range: Some(range), insert_at: None, points: 0, max_points: 0, own_gaps: o.gaps }
+        })
+        .collect();
+
+    for i in 0..n {
+        let s = &t.sections[i];
+        let st = &mut states[i];
+        st.max_points = if !s.fillable || (s.optional && st.status == Status::Missing) { 0 } else { SECTION_POINTS };
+        st.points = match st.status {
+            Status::Complete => st.max_points,
+            Status::Incomplete => {
+                let left = (st.own_gaps as f64 / s.placeholder_count.max(1) as f64).min(1.0);
+                ((st.max_points as f64 * (0.9 - 0.6 * left)).floor() as u32).max(1).min(st.max_points)
+            }
+            _ => 0,
+        };
+    }
+    for i in 0..n {
+        if states[i].status == Status::Missing {
+            states[i].insert_at = Some(insert_at(doc, t, align, &states, i));
+        }
+    }
+    states
+}
+
+/// Removes the cut ranges from a line and normalizes what is left.
+fn residual_core(text: &str, s: usize, e: usize, cut: &mut [(usize, usize)]) -> String {
+    if cut.is_empty() {
+        return crate::template::line_core(text, s, e, &[]);
+    }
+    cut.sort_unstable();
+    let mut kept = String::with_capacity(e - s);
+    let mut pos = s;
+    for &(a, b) in cut.iter() {
+        if a > pos {
+            kept.push_str(&text[pos..a]);
+            kept.push(' ');
+        }
+        pos = pos.max(b);
+    }
+    if pos < e {
+        kept.push_str(&text[pos..e]);
+    }
+    norm_line(crate::template::strip_markers(&kept))
+}
+
+/// From the section's heading to the first later heading that belongs elsewhere.
+fn section_range(doc: &Doc, t: &Template, align: &Alignment, i: usize, h: usize) -> Range<usize> {
+    let start = doc.headings[h].range.start;
+    let mut end = doc.text.len();
+    for d in h + 1..doc.headings.len() {
+        let inside = align.owner[d].is_some_and(|o| o == i || t.is_ancestor(i, o));
+        if !inside {
+            end = doc.headings[d].range.start;
+            break;
+        }
+    }
+    start..end
+}
+
+/// Where a missing section belongs: before the next present section in its parent's subtree,
+/// else at the end of its parent, else at the end of the document.
+fn insert_at(doc: &Doc, t: &Template, align: &Alignment, states: &[SectionState], i: usize) -> usize {
+    let in_order = |j: usize| align.matches[j].filter(|m| m.kind != MatchKind::OutOfOrder);
+    let after = t.descendants(i).end;
+    let scope_end = match t.sections[i].parent {
+        Some(p) => t.descendants(p).end,
+        None => t.sections.len(),
+    };
+    if let Some(m) = (after..scope_end).find_map(in_order) {
+        return doc.headings[m.heading].range.start;
+    }
+    let mut p = t.sections[i].parent;
+    while let Some(pi) = p {
+        if let Some(r) = &states[pi].range {
+            return r.end;
+        }
+        p = t.sections[pi].parent;
+    }
+    // A top-level section: after the last present section before it, else at the end.
+    (0..i).rev().find_map(|j| states[j].range.as_ref().map(|r| r.end)).unwrap_or(doc.text.len())
+}
+
+/// Completeness 0–100 from section points.
+pub fn score(states: &[SectionState]) -> u32 {
+    let possible: u32 = states.iter().map(|s| s.max_points).sum();
+    let earned: u32 = states.iter().map(|s| s.points).sum();
+    if possible == 0 {
+        return 100;
+    }
+    ((earned as f64 * 100.0 / possible as f64).round() as u32).min(100)
+}

@@ -1,0 +1,268 @@
+//! Compiling a template: any Markdown document becomes an outline of sections (with parents,
+//! optional flags, aliases and slots) plus a placeholder vocabulary ([`Vocab`]) learned from its
+//! own text. No schema is written by hand.
+//!
+//! Directives, written as HTML comments anywhere in a section's own text:
+//! - `<!-- speclint: optional -->` / `<!-- speclint: required -->`
+//! - `<!-- speclint: aliases "Streaming Contract", "Events" -->`
+
+mod vocab;
+
+pub use vocab::{line_core, strip_markers, LineKind, Vocab};
+
+use crate::doc::Doc;
+use crate::text::HeadingKey;
+use crate::tokens::{self, Shape};
+use crate::Error;
+
+/// One heading of the template and what it asks for.
+#[derive(Debug, Clone)]
+pub struct TemplateSection {
+    /// Heading text as written in the template.
+    pub title: String,
+    pub key: HeadingKey,
+    pub level: u8,
+    pub parent: Option<usize>,
+    /// Depth in the outline (0 for top-level sections).
+    pub depth: usize,
+    pub optional: bool,
+    pub aliases: Vec<HeadingKey>,
+    /// `Some(literal tokens)` when the heading itself is a placeholder (`### [Entity Name]`,
+    /// `##### GET /api/[resource]`, `#### Table/Collection 1`): a *slot* that the author's own
+    /// heading fills. The literal tokens are the words that stay (`get api`), possibly none.
+    pub slot: Option<Vec<String>>,
+    /// The heading holds placeholder tokens (`# Specification: [Component/System Name]`).
+    pub heading_placeholder: bool,
+    /// Placeholder tokens and guidance comments in the heading and own text (the work to do).
+    pub placeholder_count: usize,
+    /// Whether the section asks for anything itself (own text, a placeholder heading, or no
+    /// sub-sections). Containers whose sub-sections carry the work score through them.
+    pub fillable: bool,
+    /// The first heading, alone at its level: the document title.
+    pub is_title: bool,
+    /// Heading line and own text, ready to insert into a document that lacks the section.
+    pub skeleton: String,
+    /// Byte range of the heading in the template source.
+    pub heading_range: std::ops::Range<usize>,
+}
+
+/// A compiled template: compile once, check many documents.
+#[derive(Debug, Clone)]
+pub struct Template {
+    /// `spec-md`, `tech-spec`, or `custom`.
+    pub id: String,
+    /// The template's first heading (or its first line).
+    pub title: String,
+    pub description: String,
+    pub source: String,
+    pub sections: Vec<TemplateSection>,
+    pub vocab: Vocab,
+}
+
+const OPTIONAL_MARKERS: &[&str] = &[
+    "optional", "if applicable", "include if", "if needed", "if relevant", "when relevant", "should have",
+    "nice to have", "later phase", "if any", "可选", "任意", "選択", "該当する場合",
+];
+
+impl Template {
+    /// Compiles a Markdown template. Fails only when it has no headings (nothing to check
+    /// against).
+    pub fn compile(markdown: &str) -> Result<Template, Error> {
+        Template::compile_with_id(markdown, "custom", "")
+    }
+
+    pub(crate) fn compile_with_id(markdown: &str, id: &str, description: &str) -> Result<Template, Error> {
+        let doc = Doc::parse(markdown);
+        if doc.headings.is_empty() {
+            return Err(Error::TemplateWithoutHeadings);
+        }
+        let min_level = doc.headings.iter().map(|h| h.level).min().unwrap_or(1);
+        let title_alone = doc.headings.iter().filter(|h| h.level == min_level).count() == 1 && doc.headings[0].level == min_level;
+        let mut sections: Vec<TemplateSection> = Vec::with_capacity(doc.headings.len());
+        let mut stack: Vec<usize> = Vec::new();
+        for (i, h) in doc.headings.iter().enumerate() {
+            while let Some(&top) = stack.last() {
+                if sections[top].level >= h.level {
+                    stack.pop();
+                } else {
+                    break;
+                }
+            }
+            let parent = stack.last().copied();
+            let own_end = doc.headings.get(i + 1).map_or(markdown.len(), |n| n.range.start);
+            let own = h.range.end..own_end;
+            let mut toks = Vec::new();
+            tokens::find_on_line(markdown, h.text_range.start, h.text_range.end, &mut toks);
+            let heading_placeholder = toks.iter().any(|t| t.shape != Shape::Variable);
+            let slot = slot_literal(&h.text, heading_placeholder);
+            let directives = directives_in(&doc, &own);
+            let lower = h.text.to_lowercase();
+            let marked_optional = OPTIONAL_MARKERS.iter().any(|m| lower.contains(m));
+            let optional = match directives.required {
+                Some(req) => !req,
+                None => marked_optional || parent.is_some_and(|p| sections[p].optional),
+            };
+            let skeleton = skeleton_text(markdown, h.range.start, own_end);
+            let body_blank = body_is_blank(markdown, &own);
+            let is_title = i == 0 && title_alone;
+            sections.push(TemplateSection {
+                title: h.text.clone(),
+                key: HeadingKey::new(&h.text),
+                level: h.level,
+                parent,
+                depth: stack.len(),
+                optional,
+                aliases: directives.aliases.iter().map(|a| HeadingKey::new(a)).collect(),
+                slot,
+                heading_placeholder,
+                placeholder_count: 0,
+                fillable: !body_blank || heading_placeholder,
+                is_title,
+                skeleton,
+                heading_range: h.range.clone(),
+            });
+            stack.push(i);
+        }
+        // Leaves always ask for content, even when the template leaves them blank.
+        for i in 0..sections.len() {
+            let has_children = sections.get(i + 1).is_some_and(|n| n.parent == Some(i));
+            if !has_children {
+                sections[i].fillable = true;
+            }
+        }
+        let vocab = Vocab::learn(&doc, &mut sections);
+        let title = doc.headings[0].text.clone();
+        Ok(Template { id: id.to_string(), title, description: description.to_string(), source: markdown.to_string(), sections, vocab })
+    }
+
+    /// Indices of the sub-sections of `i` (all depths), which follow it contiguously.
+    pub fn descendants(&self, i: usize) -> std::ops::Range<usize> {
+        let level = self.sections[i].level;
+        let end = (i + 1..self.sections.len()).find(|&j| self.sections[j].level <= level).unwrap_or(self.sections.len());
+        i + 1..end
+    }
+
+    pub fn is_ancestor(&self, a: usize, mut d: usize) -> bool {
+        while let Some(p) = self.sections[d].parent {
+            if p == a {
+                return true;
+            }
+            d = p;
+        }
+        false
+    }
+}
+
+/// Literal words of a placeholder heading, or `None` if the heading is not a slot.
+fn slot_literal(heading: &str, has_placeholder: bool) -> Option<Vec<String>> {
+    let mut toks = Vec::new();
+    tokens::find_on_line(heading, 0, heading.len(), &mut toks);
+    let mut literal = String::new();
+    let mut last = 0;
+    for t in &toks {
+        literal.push_str(&heading[last..t.range.start]);
+        literal.push(' ');
+        last = t.range.end;
+    }
+    literal.push_str(&heading[last..]);
+    // "Table/Collection 1", "Component 2": an instance number makes the heading a slot too.
+    let trimmed = literal.trim_end();
+    let numbered = !has_placeholder
+        && trimmed.rsplit(' ').next().is_some_and(|w| !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()))
+        && trimmed.split_whitespace().count() >= 2;
+    if !has_placeholder && !numbered {
+        return None;
+    }
+    let key = HeadingKey::new(&literal);
+    let mut lit = key.full_tokens;
+    if numbered {
+        lit.pop();
+    }
+    Some(lit)
+}
+
+#[derive(Default)]
+struct Directives {
+    required: Option<bool>,
+    aliases: Vec<String>,
+}
+
+fn directives_in(doc: &Doc, own: &std::ops::Range<usize>) -> Directives {
+    let mut d = Directives::default();
+    for c in &doc.comments {
+        if c.start < own.start || c.start >= own.end {
+            continue;
+        }
+        if let Some(body) = directive_body(doc.slice(c)) {
+            let body = body.trim();
+            if body.eq_ignore_ascii_case("optional") {
+                d.required = Some(false);
+            } else if body.eq_ignore_ascii_case("required") {
+                d.required = Some(true);
+            } else if let Some(rest) = body.strip_prefix("aliases") {
+                d.aliases.extend(rest.split('"').skip(1).step_by(2).map(str::to_string).filter(|s| !s.trim().is_empty()));
+            }
+        }
+    }
+    d
+}
+
+/// The text after `speclint:` in a directive comment.
+pub fn directive_body(comment: &str) -> Option<&str> {
+    let inner = comment.trim().strip_prefix("<!--")?.trim_end().strip_suffix("-->")?.trim();
+    inner.strip_prefix("speclint:")
+}
+
+fn body_is_blank(text: &str, own: &std::ops::Range<usize>) -> bool {
+    text[own.clone()].lines().all(|l| {
+        let t = l.trim();
+        t.is_empty() || is_thematic_break(t)
+    })
+}
+
+pub fn is_thematic_break(t: &str) -> bool {
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 3 && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*') || t.chars().all(|c| c == '_'))
+}
+
+/// Heading line plus own text, without trailing thematic breaks and blank lines.
+fn skeleton_text(text: &str, start: usize, end: usize) -> String {
+    let mut lines: Vec<&str> = text[start..end].lines().collect();
+    while lines.last().is_some_and(|l| l.trim().is_empty() || is_thematic_break(l.trim())) {
+        lines.pop();
+    }
+    let mut s = lines.join("\n");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outline_parents_optional_aliases_slots() {
+        let t = Template::compile(
+            "# Spec: [Name]\n\nIntro.\n\n## Goals\n\n### Detail *(optional)*\n\n## Events\n<!-- speclint: aliases \"Streaming Contract\", \"Hooks\" -->\n<!-- speclint: optional -->\n\n### [Entity Name]\n\n#### Table/Collection 1\n",
+        )
+        .unwrap();
+        let s = &t.sections;
+        assert_eq!(s.len(), 6);
+        assert!(s[0].is_title && s[0].heading_placeholder && s[0].slot.is_some());
+        assert_eq!(s[1].parent, Some(0));
+        assert_eq!(s[2].parent, Some(1));
+        assert!(s[2].optional && !s[1].optional);
+        assert!(s[3].optional);
+        assert_eq!(s[3].aliases.len(), 2);
+        assert_eq!(s[4].slot.as_deref(), Some(&[][..]));
+        assert_eq!(s[5].slot.as_deref(), Some(&["table".to_string(), "collection".to_string()][..]));
+        assert!(!s[1].fillable || s[1].fillable); // Goals has only a child: container
+        assert!(!s[1].fillable);
+        assert!(s[2].fillable);
+    }
+
+    #[test]
+    fn template_without_headings_is_an_error() {
+        assert!(matches!(Template::compile("just text"), Err(Error::TemplateWithoutHeadings)));
+    }
+}

@@ -1,0 +1,358 @@
+//! The placeholder vocabulary a template teaches: its bracket tokens, choice lists, slots,
+//! guidance comments and prompt text, checklists, and the structural lines (labels, table
+//! headers, code skeletons) that are template furniture rather than an author's content.
+
+use super::{directive_body, is_thematic_break, TemplateSection};
+use crate::doc::{in_ranges, Doc};
+use crate::text::{norm_line, tokens};
+use crate::tokens::{choice_options, find_on_line, norm_inner, Shape, Token};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// How a template line behaves when an author leaves it in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Labels, table headers, code skeletons, fill-in lines minus their placeholders: furniture.
+    Structure,
+    /// Instructions for the author (prompts, italic notes, guideline prose): must go.
+    Guidance,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Vocab {
+    /// Normalized inner text of `[…]` tokens.
+    pub brackets: HashSet<String>,
+    /// Normalized inner text of bracketed choice lists `[A | B]`.
+    pub choices: HashSet<String>,
+    /// Unbracketed choice lists as written (`Client → Server / Server → Client`).
+    pub bare_choices: Vec<String>,
+    pub angles: HashSet<String>,
+    pub mustaches: HashSet<String>,
+    pub variables: HashSet<String>,
+    pub dates: HashSet<String>,
+    /// Marker prefixes such as `needs clarification` (from `[NEEDS CLARIFICATION: …]`).
+    pub marker_prefixes: Vec<String>,
+    /// Token lists of the template's guidance comments.
+    pub comments: Vec<Vec<String>>,
+    /// Normalized guidance lines → the section they belong to.
+    pub guidance: HashMap<String, usize>,
+    /// Guidance lines per section, for near-verbatim comparison.
+    pub guidance_by_section: Vec<Vec<String>>,
+    /// Normalized content of shipped code blocks that hold no placeholder (examples, pseudo-code).
+    pub guidance_code: Vec<String>,
+    /// Normalized structural lines.
+    pub structure: HashSet<String>,
+    /// Normalized text of unticked checklist items the template ships to be ticked.
+    pub checklist: HashSet<String>,
+}
+
+impl Vocab {
+    /// Is this bracket inner text (normalized) a placeholder the template taught?
+    pub fn knows_bracket(&self, inner: &str) -> bool {
+        self.brackets.contains(inner)
+    }
+
+    /// The learned marker prefix a bracket's inner text starts with (`needs clarification: …`).
+    pub fn marker_prefix(&self, inner: &str) -> bool {
+        self.marker_prefixes.iter().any(|p| inner.len() > p.len() + 1 && inner.starts_with(p.as_str()) && inner[p.len()..].starts_with(':'))
+    }
+
+    pub(super) fn learn(doc: &Doc, sections: &mut [TemplateSection]) -> Vocab {
+        let text = doc.text;
+        let mut v = Vocab { guidance_by_section: vec![Vec::new(); sections.len()], ..Default::default() };
+        v.marker_prefixes.push("needs clarification".into());
+
+        for c in &doc.comments {
+            let body = doc.slice(c);
+            if directive_body(body).is_some() {
+                continue;
+            }
+            let toks = tokens(body);
+            if !toks.is_empty() {
+                v.comments.push(toks);
+            }
+        }
+
+        let heading_lines: HashSet<usize> = doc.headings.iter().map(|h| doc.lines.line_of(h.range.start)).collect();
+        // Code blocks that carry no placeholder are shipped examples/pseudo-code: guidance.
+        let mut code_has_placeholder: Vec<bool> = Vec::with_capacity(doc.code_blocks.len());
+        for cb in &doc.code_blocks {
+            let mut toks = Vec::new();
+            each_line(doc, cb.content.clone(), |s, e| find_on_line(text, s, e, &mut toks));
+            let has = toks.iter().any(|t| t.shape == Shape::Bracket && !is_marker_inner(&text[t.inner.clone()]));
+            code_has_placeholder.push(has);
+            if !has && !in_ranges(&doc.comments, cb.range.start) {
+                let content = norm_line(doc.slice(&cb.content));
+                if !content.is_empty() {
+                    v.guidance_code.push(content);
+                }
+            }
+        }
+
+        let mut section_of_line = vec![usize::MAX; doc.lines.line_count()];
+        for (i, h) in doc.headings.iter().enumerate() {
+            let start = doc.lines.line_of(h.range.start);
+            let end = doc.headings.get(i + 1).map_or(doc.lines.line_count(), |n| doc.lines.line_of(n.range.start));
+            for slot in &mut section_of_line[start..end] {
+                *slot = i;
+            }
+        }
+
+        for line in 0..doc.lines.line_count() {
+            let (s, e) = doc.lines.line_range(text, line);
+            let raw = &text[s..e];
+            if raw.trim().is_empty() || is_thematic_break(raw.trim()) {
+                continue;
+            }
+            let section = section_of_line[line];
+            if in_ranges(&doc.comments, s) || in_ranges(&doc.comments, e.saturating_sub(1).max(s)) {
+                continue;
+            }
+            if doc.front_matter.as_ref().is_some_and(|f| f.contains(&s)) {
+                continue;
+            }
+            let mut toks = Vec::new();
+            find_on_line(text, s, e, &mut toks);
+            toks.retain(|t| !in_ranges(&doc.links, t.range.start) || t.shape != Shape::Bracket);
+            let in_code = doc.code_blocks.iter().position(|cb| cb.content.contains(&s));
+            let is_heading = heading_lines.contains(&line);
+            let placeholders = v.learn_tokens(text, &toks, in_code.is_some(), is_heading);
+            if section != usize::MAX {
+                sections[section].placeholder_count += placeholders;
+            }
+            if is_heading {
+                continue;
+            }
+            if let Some(cb) = in_code {
+                let core = line_core(text, s, e, &toks);
+                if !core.is_empty() {
+                    v.structure.insert(core);
+                }
+                let _ = code_has_placeholder[cb];
+                continue;
+            }
+            if let Some(task) = doc.tasks.iter().find(|t| t.line.start >= s && t.line.start < e.max(s + 1)) {
+                let core = line_core(text, s, e, &[]);
+                if !task.checked && !core.is_empty() {
+                    v.checklist.insert(core.clone());
+                }
+                v.structure.insert(core);
+                continue;
+            }
+            let kind = classify(doc, s, e, &toks, placeholders);
+            let core = line_core(text, s, e, &toks);
+            if core.is_empty() {
+                continue;
+            }
+            match kind {
+                Some(LineKind::Guidance) if section != usize::MAX => {
+                    v.guidance.entry(core.clone()).or_insert(section);
+                    v.guidance_by_section[section].push(core);
+                }
+                Some(LineKind::Guidance) => {
+                    v.guidance.entry(core).or_insert(0);
+                }
+                Some(LineKind::Structure) => {
+                    v.structure.insert(core);
+                }
+                None => {}
+            }
+            // Unbracketed choice lists: a field value or table cell like "draft / approved".
+            v.learn_bare_choices(doc, s, e);
+        }
+        // Guidance comments count as work to do in their section.
+        for c in &doc.comments {
+            if directive_body(doc.slice(c)).is_none() {
+                let line = doc.lines.line_of(c.start);
+                if let Some(&sec) = section_of_line.get(line) {
+                    if sec != usize::MAX {
+                        sections[sec].placeholder_count += 1;
+                    }
+                }
+            }
+        }
+        v
+    }
+
+    /// Adds the tokens of one template line to the vocabulary; returns how many placeholders it
+    /// holds.
+    fn learn_tokens(&mut self, text: &str, toks: &[Token], in_code: bool, is_heading: bool) -> usize {
+        let mut n = 0;
+        for t in toks {
+            let inner = &text[t.inner.clone()];
+            match t.shape {
+                Shape::Bracket => {
+                    let norm = norm_inner(inner);
+                    if norm.chars().all(|c| c.is_ascii_digit()) || norm == "x" {
+                        continue;
+                    }
+                    if let Some(p) = marker_prefix_of(inner) {
+                        if !self.marker_prefixes.contains(&p) {
+                            self.marker_prefixes.push(p);
+                        }
+                    }
+                    if choice_options(inner, false).is_some() && !in_code {
+                        self.choices.insert(norm);
+                    } else {
+                        self.brackets.insert(norm);
+                    }
+                    if !is_marker_inner(inner) {
+                        n += 1;
+                    }
+                }
+                Shape::Angle if !in_code => {
+                    self.angles.insert(norm_inner(inner));
+                    n += 1;
+                }
+                Shape::Angle => {}
+                Shape::Mustache => {
+                    self.mustaches.insert(norm_inner(inner));
+                    n += 1;
+                }
+                Shape::Variable => {
+                    self.variables.insert(inner.to_string());
+                    n += 1;
+                }
+                Shape::DatePattern if !in_code || is_heading => {
+                    self.dates.insert(inner.to_string());
+                    n += 1;
+                }
+                Shape::DatePattern => {}
+            }
+        }
+        n
+    }
+
+    fn learn_bare_choices(&mut self, doc: &Doc, s: usize, e: usize) {
+        let text = doc.text;
+        let mut candidates: Vec<&str> = Vec::new();
+        for row in doc.rows.iter().filter(|r| r.range.start >= s && r.range.start < e.max(s + 1) && !r.header) {
+            for c in row.cells.iter().skip(1) {
+                candidates.push(text[c.clone()].trim());
+            }
+        }
+        let line = &text[s..e];
+        if let Some(i) = line.find("**:").map(|i| i + 3).or_else(|| line.find(":**").map(|i| i + 3)) {
+            candidates.push(line[i..].trim());
+        }
+        for c in candidates {
+            let has_token = c.contains('[') || c.contains('<');
+            if !has_token && c.contains(" / ") && choice_options(c, true).is_some() && !self.bare_choices.iter().any(|b| b == c) {
+                self.bare_choices.push(c.to_string());
+            }
+        }
+    }
+}
+
+fn is_marker_inner(inner: &str) -> bool {
+    marker_prefix_of(inner).is_some_and(|p| p == "needs clarification")
+}
+
+/// `NEEDS CLARIFICATION` from `NEEDS CLARIFICATION: question`; also CJK prefixes (`要明確化`).
+fn marker_prefix_of(inner: &str) -> Option<String> {
+    let (head, rest) = inner.split_once([':', '：'])?;
+    let head = head.trim();
+    if head.is_empty() || head.chars().count() > 30 || rest.trim().is_empty() {
+        return None;
+    }
+    let upper = head.chars().any(|c| c.is_ascii_uppercase()) && !head.chars().any(|c| c.is_lowercase());
+    let cjk = head.chars().all(crate::text::is_cjk);
+    (upper || cjk).then(|| norm_inner(head))
+}
+
+/// Calls `f(start, end)` for every line inside `r`.
+fn each_line(doc: &Doc, r: Range<usize>, mut f: impl FnMut(usize, usize)) {
+    if r.is_empty() {
+        return;
+    }
+    let first = doc.lines.line_of(r.start);
+    let last = doc.lines.line_of(r.end.saturating_sub(1).max(r.start));
+    for line in first..=last {
+        let (s, e) = doc.lines.line_range(doc.text, line);
+        f(s.max(r.start), e.min(r.end).max(s.max(r.start)));
+    }
+}
+
+/// A line's words with the given token ranges removed and list/quote/task markers stripped:
+/// the key for comparing template and document lines.
+pub fn line_core(text: &str, s: usize, e: usize, remove: &[Token]) -> String {
+    let mut kept = String::with_capacity(e - s);
+    let mut pos = s;
+    for t in remove {
+        if t.range.start >= pos && t.range.end <= e {
+            kept.push_str(&text[pos..t.range.start]);
+            kept.push(' ');
+            pos = t.range.end;
+        }
+    }
+    kept.push_str(&text[pos..e]);
+    norm_line(strip_markers(&kept))
+}
+
+/// Strips leading list, quote, task and table markers.
+pub fn strip_markers(s: &str) -> &str {
+    let mut t = s.trim_start();
+    loop {
+        let before = t.len();
+        t = t.trim_start_matches(['>', '|']).trim_start();
+        if let Some(r) = t.strip_prefix(['-', '*', '+']) {
+            if r.starts_with(' ') || r.is_empty() {
+                t = r.trim_start();
+            }
+        }
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && digits < 4 && t[digits..].starts_with(['.', ')']) && t[digits + 1..].starts_with(' ') {
+            t = t[digits + 1..].trim_start();
+        }
+        for m in ["[ ]", "[x]", "[X]"] {
+            if let Some(r) = t.strip_prefix(m) {
+                t = r.trim_start();
+            }
+        }
+        if t.len() == before {
+            return t;
+        }
+    }
+}
+
+const NORMATIVE: &[&str] = &["MUST", "SHALL", "SHOULD", "REQUIRED", "必须", "必須", "しなければ", "해야"];
+
+/// Classifies a template prose line (not code, comment, heading or task item).
+fn classify(doc: &Doc, s: usize, e: usize, toks: &[Token], placeholders: usize) -> Option<LineKind> {
+    let text = doc.text;
+    let raw = &text[s..e];
+    if placeholders > 0 || !toks.is_empty() {
+        return Some(LineKind::Structure);
+    }
+    if doc.rows.iter().any(|r| r.range.start >= s && r.range.start < e.max(s + 1)) {
+        return Some(LineKind::Structure);
+    }
+    if raw.trim_start().starts_with('>') || doc.blockquotes.iter().any(|b| b.start <= s && s < b.end) {
+        return Some(LineKind::Guidance);
+    }
+    let body = strip_markers(raw).trim_end();
+    let body_start = e - raw.len() + (raw.len() - raw.trim_start().len());
+    let _ = body_start;
+    let italic = (body.starts_with('*') && !body.starts_with("**") && body.ends_with('*'))
+        || (body.starts_with('_') && !body.starts_with("__") && body.ends_with('_'));
+    if italic && body.len() > 2 {
+        return Some(LineKind::Guidance);
+    }
+    let field = body.starts_with("**") && (body[2..].contains("**:") || body[2..].contains(":**") || body.ends_with("**"));
+    if field {
+        return Some(LineKind::Structure);
+    }
+    if raw.split(|c: char| !c.is_alphanumeric() && !crate::text::is_cjk(c)).any(|w| NORMATIVE.contains(&w))
+        || NORMATIVE.iter().any(|n| !n.is_ascii() && raw.contains(n))
+    {
+        // Normative statements the template mandates are content, not instructions.
+        return None;
+    }
+    let words = tokens(body);
+    let cjk = body.chars().filter(|c| crate::text::is_cjk(*c)).count();
+    if words.len() >= 3 || cjk >= 4 {
+        Some(LineKind::Guidance)
+    } else {
+        Some(LineKind::Structure)
+    }
+}

@@ -1,0 +1,267 @@
+//! Text normalization shared by template compilation and checking: heading keys (numbering,
+//! markup, case, punctuation and emoji removed), word tokens, and similarity measures.
+//!
+//! Tokens are runs of letters/digits, except that each CJK character is a token of its own, so
+//! Chinese and Japanese headings compare by character.
+
+/// True for characters of scripts written without spaces (CJK ideographs, kana, Hangul).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF
+        | 0x20000..=0x2FA1F)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Lowercased word tokens of `s`, CJK characters one per token.
+pub fn tokens(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars() {
+        if is_cjk(c) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            out.push(c.to_string());
+        } else if is_word_char(c) {
+            cur.extend(c.to_lowercase());
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Tokens joined by single spaces: the key used to compare lines of text for equality while
+/// ignoring markup, punctuation, case and spacing.
+pub fn norm_line(s: &str) -> String {
+    tokens(s).join(" ")
+}
+
+/// True if `s` has at least one letter or digit.
+pub fn has_word(s: &str) -> bool {
+    s.chars().any(is_word_char)
+}
+
+const STOPWORDS: &[&str] = &["and", "the", "of", "a", "an", "for", "to", "in", "on", "with", "or"];
+
+/// Light stemming so that "Webhooks" and "webhook" compare equal.
+fn stem(t: &str) -> String {
+    let n = t.chars().count();
+    if n > 3 && t.is_ascii() {
+        if let Some(s) = t.strip_suffix("ies") {
+            return format!("{s}y");
+        }
+        if t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us") && !t.ends_with("is") {
+            return t[..t.len() - 1].to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// Removes leading section numbering: `1.`, `1.2.3`, `2)`, `IV.`, `A)`, `Section 3:`, `§ 4`.
+pub fn strip_numbering(s: &str) -> &str {
+    let mut s = s.trim_start();
+    loop {
+        let before = s.len();
+        // "Section 3:", "Chapter 2 -", "Part IV."
+        for word in ["section", "chapter", "part", "appendix", "step"] {
+            if s.len() > word.len() && s.is_char_boundary(word.len()) && s[..word.len()].eq_ignore_ascii_case(word) {
+                let rest = s[word.len()..].trim_start();
+                let num_end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.')).unwrap_or(rest.len());
+                if num_end > 0 && num_end <= 6 && rest[..num_end].chars().any(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) {
+                    let after = &rest[num_end..];
+                    let t = after.trim_start_matches([':', '-', '.', ')', ' ', '—', '–']);
+                    if t.len() < after.len() || after.is_empty() {
+                        s = t;
+                    }
+                }
+            }
+        }
+        s = s.trim_start_matches('§').trim_start();
+        // Numeric: 1. 1.2 1.2.3 1) 01 -
+        let digits_end = s.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len());
+        if digits_end > 0 && s[..digits_end].starts_with(|c: char| c.is_ascii_digit()) {
+            let rest = &s[digits_end..];
+            let short = digits_end <= 2 || s[..digits_end].contains('.');
+            let sep = rest.starts_with([')', ':']) || (short && rest.starts_with([' ', '\t', '-', '—', '–'])) || s[..digits_end].ends_with('.');
+            if sep && !rest.trim_start().is_empty() {
+                s = rest.trim_start_matches([')', ':', '-', '—', '–']).trim_start();
+            }
+        } else {
+            // Roman numerals or a single letter followed by '.' or ')': "IV. Scope", "A) Goals".
+            let end = s.find(['.', ')']).unwrap_or(0);
+            if end > 0 && end <= 5 {
+                let head = &s[..end];
+                let roman = head.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+                let letter = head.len() == 1 && head.chars().all(|c| c.is_ascii_uppercase());
+                let rest = &s[end + 1..];
+                if (roman || letter) && rest.starts_with(' ') && !rest.trim().is_empty() {
+                    s = rest.trim_start();
+                }
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// Removes parenthesized groups (`(optional)`, `*(mandatory)*`, `（可选）`) from a heading.
+pub fn strip_parentheticals(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The normalized form of a heading used to compare template and document headings.
+#[derive(Debug, Clone, Default)]
+pub struct HeadingKey {
+    /// Core key: numbering, parentheticals, markup, case and punctuation removed.
+    pub key: String,
+    /// Stemmed tokens of the core key without stopwords (for fuzzy comparison).
+    pub tokens: Vec<String>,
+    /// Stemmed tokens of the whole heading (parentheticals kept).
+    pub full_tokens: Vec<String>,
+}
+
+impl HeadingKey {
+    pub fn new(heading: &str) -> Self {
+        let unnumbered = strip_numbering(heading.trim());
+        let unnumbered = unnumbered.trim_start_matches(['*', '_', '`']);
+        let unnumbered = strip_numbering(unnumbered);
+        let core = strip_parentheticals(unnumbered);
+        let core_tokens: Vec<String> = tokens(&core.replace('&', " and "));
+        let core_tokens = if core_tokens.is_empty() { tokens(unnumbered) } else { core_tokens };
+        let key = core_tokens.iter().filter(|t| t.as_str() != "and").cloned().collect::<Vec<_>>().join(" ");
+        let toks = core_tokens.iter().filter(|t| !STOPWORDS.contains(&t.as_str())).map(|t| stem(t)).collect();
+        let full_tokens = tokens(unnumbered).iter().filter(|t| !STOPWORDS.contains(&t.as_str())).map(|t| stem(t)).collect();
+        HeadingKey { key, tokens: toks, full_tokens }
+    }
+}
+
+/// Dice coefficient of two token lists (treated as sets).
+pub fn dice(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut common = 0usize;
+    let mut seen: Vec<&String> = Vec::with_capacity(a.len());
+    for t in a {
+        if !seen.contains(&t) && b.contains(t) {
+            common += 1;
+        }
+        seen.push(t);
+    }
+    let ua = dedup_len(a);
+    let ub = dedup_len(b);
+    2.0 * common as f64 / (ua + ub) as f64
+}
+
+fn dedup_len(a: &[String]) -> usize {
+    let mut n = 0;
+    for (i, t) in a.iter().enumerate() {
+        if !a[..i].contains(t) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Dice coefficient over character bigrams: tolerant of typos and small edits.
+pub fn bigram_dice(a: &str, b: &str) -> f64 {
+    let bg = |s: &str| -> Vec<(char, char)> {
+        let cs: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut v: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
+        v.sort_unstable();
+        v
+    };
+    let (x, y) = (bg(a), bg(b));
+    if x.is_empty() || y.is_empty() {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (x.len() + y.len()) as f64
+}
+
+/// How similar two headings are (0–1), for matching lightly renamed sections.
+pub fn heading_similarity(a: &HeadingKey, b: &HeadingKey) -> f64 {
+    if a.key == b.key {
+        return 1.0;
+    }
+    let d = dice(&a.tokens, &b.tokens);
+    // A short heading fully contained in a longer one ("Architecture" / "Architecture Overview").
+    let (short, long) = if a.tokens.len() <= b.tokens.len() { (&a.tokens, &b.tokens) } else { (&b.tokens, &a.tokens) };
+    let contained = !short.is_empty() && short.iter().all(|t| long.contains(t));
+    let c = if contained { 0.5 + 0.25 * (short.len() as f64 / long.len() as f64).min(1.0) + 0.1 } else { 0.0 };
+    let typo = if a.key.chars().count() >= 6 { bigram_dice(&a.key, &b.key) - 0.1 } else { 0.0 };
+    d.max(c).max(typo)
+}
+
+/// Similarity of two normalized lines (0–1) by word overlap; for "nearly verbatim" checks.
+pub fn line_similarity(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let ta: Vec<String> = a.split(' ').map(str::to_string).collect();
+    let tb: Vec<String> = b.split(' ').map(str::to_string).collect();
+    dice(&ta, &tb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> String {
+        HeadingKey::new(s).key
+    }
+
+    #[test]
+    fn numbering_markup_and_case_are_ignored() {
+        for h in ["1. Overview", "1.2.3 Overview", "IV. Overview", "A) Overview", "Section 3: Overview", "**Overview**:", "`Overview`", "overview", "2) OVERVIEW"] {
+            assert_eq!(key(h), "overview", "{h}");
+        }
+        assert_eq!(key("User Scenarios & Testing *(mandatory)*"), key("User Scenarios and Testing"));
+        assert_eq!(key("⚡ Quick Guidelines"), "quick guidelines");
+        assert_eq!(key("2026 Roadmap"), "2026 roadmap");
+    }
+
+    #[test]
+    fn renamed_headings_are_similar_unrelated_are_not() {
+        let sim = |a: &str, b: &str| heading_similarity(&HeadingKey::new(a), &HeadingKey::new(b));
+        assert!(sim("Webhook/Event Contracts", "Events & Webhooks") >= 0.6);
+        assert!(sim("Architecture Overview", "Architecture") >= 0.6);
+        assert!(sim("Data Models", "Data Model") >= 0.99);
+        assert!(sim("Security Specification", "Testing Strategy") < 0.3);
+        assert!(sim("Overview", "Deployment") < 0.3);
+    }
+
+    #[test]
+    fn cjk_tokens_are_per_character() {
+        assert_eq!(tokens("主要エンティティ abc"), vec!["主", "要", "エ", "ン", "テ", "ィ", "テ", "ィ", "abc"]);
+    }
+}

@@ -1,0 +1,289 @@
+//! Lexical finders for placeholder-shaped tokens: `[Name]`, `[A | B]`, `<slot>`, `{{slot}}`,
+//! `$VARIABLE`, `YYYY-MM-DD`, and generic unfinished-work markers (`TODO`, `TBD`, `???`, …).
+//!
+//! These only find *shapes*. Whether a shape is a placeholder is decided elsewhere: a template
+//! teaches its vocabulary ([`crate::template::Vocab`]), and the document scan
+//! ([`crate::scan`]) reports only what that vocabulary knows, so ordinary brackets in prose and
+//! code (`string[]`, `[1]`, `[0-9]`) are never flagged.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Shape {
+    /// `[text]` (outermost on its line).
+    Bracket,
+    /// `<text>`.
+    Angle,
+    /// `{{text}}`.
+    Mustache,
+    /// `$NAME`.
+    Variable,
+    /// `YYYY-MM-DD`, `MM/DD/YYYY`, …
+    DatePattern,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub shape: Shape,
+    pub range: Range<usize>,
+    /// The text inside the delimiters (the whole token for variables and date patterns).
+    pub inner: Range<usize>,
+}
+
+/// Normalized inner text of a token: lowercase, whitespace collapsed.
+pub fn norm_inner(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+/// Finds placeholder-shaped tokens on one line (`line` is `text[start..end]`, no newline).
+pub fn find_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let line = &text[start..end];
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let abs = start + i;
+        match b {
+            b'[' => {
+                if let Some(close) = matching(bytes, i, b'[', b']') {
+                    let inner = &line[i + 1..close];
+                    let prev = prev_char(text, abs);
+                    let indexed = prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == ']' || c == ')');
+                    let next_is_paren = bytes.get(close + 1) == Some(&b'(');
+                    let _ = next_is_paren;
+                    if !indexed && !inner.trim().is_empty() && !inner.starts_with('[') && !inner.starts_with('^') && !inner.starts_with('!') {
+                        out.push(Token { shape: Shape::Bracket, range: abs..start + close + 1, inner: abs + 1..start + close });
+                        i = close + 1;
+                        continue;
+                    }
+                }
+            }
+            b'<' => {
+                if let Some(close) = line[i + 1..].find('>').map(|j| i + 1 + j) {
+                    let inner = &line[i + 1..close];
+                    if angle_like(inner) {
+                        out.push(Token { shape: Shape::Angle, range: abs..start + close + 1, inner: abs + 1..start + close });
+                        i = close + 1;
+                        continue;
+                    }
+                }
+            }
+            b'{' if bytes.get(i + 1) == Some(&b'{') => {
+                if let Some(j) = line[i + 2..].find("}}") {
+                    let close = i + 2 + j;
+                    if !line[i + 2..close].trim().is_empty() {
+                        out.push(Token { shape: Shape::Mustache, range: abs..start + close + 2, inner: abs + 2..start + close });
+                        i = close + 2;
+                        continue;
+                    }
+                }
+            }
+            b'$' => {
+                let rest = &bytes[i + 1..];
+                let n = rest.iter().take_while(|c| c.is_ascii_uppercase() || **c == b'_' || c.is_ascii_digit()).count();
+                let prev_ok = !prev_char(text, abs).is_some_and(|c| c.is_ascii_alphanumeric());
+                if n >= 3 && rest[0].is_ascii_uppercase() && prev_ok {
+                    out.push(Token { shape: Shape::Variable, range: abs..abs + 1 + n, inner: abs..abs + 1 + n });
+                    i += 1 + n;
+                    continue;
+                }
+            }
+            b'Y' | b'M' | b'D' => {
+                let prev_ok = !prev_char(text, abs).is_some_and(|c| c.is_alphanumeric());
+                if prev_ok {
+                    if let Some(n) = date_pattern(&bytes[i..]) {
+                        out.push(Token { shape: Shape::DatePattern, range: abs..abs + n, inner: abs..abs + n });
+                        i += n;
+                        continue;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// Index of the bracket closing the one at `open`, with nesting, on this line.
+fn matching(bytes: &[u8], open: usize, o: u8, c: u8) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut escaped = false;
+    for (j, &b) in bytes.iter().enumerate().skip(open) {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        if b == b'\\' {
+            escaped = true;
+        } else if b == o {
+            depth += 1;
+        } else if b == c {
+            depth -= 1;
+            if depth == 0 {
+                return Some(j);
+            }
+        }
+    }
+    None
+}
+
+const HTML_TAGS: &[&str] = &[
+    "a", "abbr", "b", "br", "code", "details", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "kbd", "li", "ol", "p", "pre", "s", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th",
+    "thead", "tr", "u", "ul", "picture", "source", "video", "iframe", "script", "style", "svg", "input", "center",
+    "figure", "figcaption", "blockquote", "dl", "dt", "dd", "mark", "small", "del", "ins", "section", "nav",
+];
+
+/// `<text>` that reads like a slot rather than HTML, an autolink or an arrow.
+fn angle_like(inner: &str) -> bool {
+    if inner.is_empty() || inner.len() > 80 || inner.starts_with(['/', '!', '?', '-', '=', ' ']) || inner.ends_with(' ') {
+        return false;
+    }
+    if inner.contains("://") || inner.contains('@') || inner.contains('<') || inner.contains('"') || inner.contains('=') {
+        return false;
+    }
+    if inner == "..." || inner == "…" {
+        return true;
+    }
+    let first = inner.split([' ', '/']).next().unwrap_or("");
+    if HTML_TAGS.contains(&first.to_ascii_lowercase().as_str()) && !inner.contains(' ') {
+        return false;
+    }
+    inner.chars().any(char::is_alphabetic)
+}
+
+/// Length of a date pattern such as `YYYY-MM-DD` at the start of `b`.
+fn date_pattern(b: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    let mut groups = 0;
+    loop {
+        let start = i;
+        let c = *b.get(i)?;
+        if !matches!(c, b'Y' | b'M' | b'D') {
+            return None;
+        }
+        while b.get(i) == Some(&c) {
+            i += 1;
+        }
+        if !(2..=4).contains(&(i - start)) {
+            return None;
+        }
+        groups += 1;
+        match b.get(i) {
+            Some(b'-' | b'/' | b'.') if groups < 3 && b.get(i + 1).is_some_and(|n| matches!(n, b'Y' | b'M' | b'D')) => i += 1,
+            next => {
+                let boundary = !next.is_some_and(|n| n.is_ascii_alphanumeric());
+                return (groups >= 2 && boundary).then_some(i);
+            }
+        }
+    }
+}
+
+/// A generic unfinished-work marker found in any document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Todo,
+    LoremIpsum,
+    Questions,
+}
+
+/// Finds `TODO`, `TBD`, `FIXME`, `XXX` (whole uppercase words), `???` and "Lorem ipsum" on a line.
+pub fn find_markers(text: &str, start: usize, end: usize, out: &mut Vec<(Marker, Range<usize>)>) {
+    let line = &text[start..end];
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if (b == b'L' || b == b'l') && line.len() >= i + 11 && line.is_char_boundary(i + 11) && line[i..i + 11].eq_ignore_ascii_case("lorem ipsum") {
+            out.push((Marker::LoremIpsum, start + i..start + i + 11));
+            i += 11;
+            continue;
+        }
+        if b.is_ascii_uppercase() && (i == 0 || !is_word_byte(bytes[i - 1])) {
+            let n = bytes[i..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
+            let word = &line[i..i + n];
+            let boundary_after = bytes.get(i + n).is_none_or(|c| !is_word_byte(*c));
+            if matches!(word, "TODO" | "TBD" | "FIXME" | "XXX" | "TBC") && boundary_after {
+                out.push((Marker::Todo, start + i..start + i + n));
+            }
+            i += n.max(1);
+            continue;
+        }
+        if b == b'?' && line[i..].starts_with("???") {
+            let n = bytes[i..].iter().take_while(|c| **c == b'?').count();
+            out.push((Marker::Questions, start + i..start + i + n));
+            i += n;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+/// Splits a choice list (`Draft | Review`, `draft / approved / implemented`) into its options,
+/// or `None` if the text is not one.
+pub fn choice_options(s: &str, bare: bool) -> Option<Vec<&str>> {
+    let sep = if s.contains('|') { "|" } else if bare && s.contains(" / ") { " / " } else { return None };
+    let opts: Vec<&str> = s.split(sep).map(str::trim).collect();
+    let max_words = if bare { 4 } else { 6 };
+    let ok = opts.len() >= 2
+        && opts.iter().all(|o| !o.is_empty() && o.split_whitespace().count() <= max_words && o.chars().any(char::is_alphanumeric));
+    ok.then_some(opts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shapes(t: &str) -> Vec<(Shape, &str)> {
+        let mut v = Vec::new();
+        find_on_line(t, 0, t.len(), &mut v);
+        v.into_iter().map(|tk| (tk.shape, &t[tk.range])).collect()
+    }
+
+    #[test]
+    fn finds_outermost_brackets_not_indexes() {
+        assert_eq!(shapes("[field]: [type][];"), vec![(Shape::Bracket, "[field]"), (Shape::Bracket, "[type]")]);
+        assert_eq!(shapes("values[i] and [Describe [x] here]"), vec![(Shape::Bracket, "[Describe [x] here]")]);
+        assert_eq!(shapes("idx_[table]_[field]"), vec![(Shape::Bracket, "[table]"), (Shape::Bracket, "[field]")]);
+    }
+
+    #[test]
+    fn finds_slots_variables_dates() {
+        assert_eq!(
+            shapes("# <Feature name> on YYYY-MM-DD by {{owner}} for $ARGUMENTS <br>"),
+            vec![(Shape::Angle, "<Feature name>"), (Shape::DatePattern, "YYYY-MM-DD"), (Shape::Mustache, "{{owner}}"), (Shape::Variable, "$ARGUMENTS")]
+        );
+        assert!(shapes("a -> b <https://x.y> x < y > z").is_empty());
+    }
+
+    #[test]
+    fn markers_are_whole_words() {
+        let t = "TODO: fix; TBD. TODOS XXXX ??? lorem ipsum";
+        let mut v = Vec::new();
+        find_markers(t, 0, t.len(), &mut v);
+        let words: Vec<&str> = v.iter().map(|(_, r)| &t[r.clone()]).collect();
+        assert_eq!(words, vec!["TODO", "TBD", "???", "lorem ipsum"]);
+    }
+
+    #[test]
+    fn choice_lists() {
+        assert_eq!(choice_options("Draft | Review | Approved", false), Some(vec!["Draft", "Review", "Approved"]));
+        assert_eq!(choice_options("draft / approved / implemented", true), Some(vec!["draft", "approved", "implemented"]));
+        assert_eq!(choice_options("a/b", true), None);
+    }
+}
