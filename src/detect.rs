@@ -7,7 +7,7 @@ use crate::doc::Doc;
 use crate::template::Template;
 
 /// Below this share of matched sections, `auto` reports that no template fits.
-pub const MIN_CONFIDENCE: f64 = 0.3;
+pub const MIN_CONFIDENCE: f64 = 0.35;
 
 /// Share (0–1) of the template's required, named sections the document has, weighted by match
 /// quality. Pure slots and optional sections do not count.

@@ -138,10 +138,4 @@ pub(crate) mod testing {
         let report = check(doc, &CheckOptions { template: TemplateChoice::Use(&t), ..Default::default() }).expect("check runs");
         report.findings.iter().filter(|f| f.rule == rule).map(|f| doc[f.range.start_byte..f.range.end_byte].to_string()).collect()
     }
-
-    pub fn messages(template: &str, doc: &str, rule: &str) -> Vec<String> {
-        let t = Template::compile(template).expect("template compiles");
-        let report = check(doc, &CheckOptions { template: TemplateChoice::Use(&t), ..Default::default() }).expect("check runs");
-        report.findings.iter().filter(|f| f.rule == rule).map(|f| f.message.clone()).collect()
-    }
 }

@@ -16,7 +16,8 @@ use super::{quote, Context, Phase, RawFinding, RuleMeta};
 use crate::doc::in_ranges;
 use crate::report::Severity;
 use crate::template::{is_thematic_break, line_core};
-use crate::text::{line_similarity, norm_line};
+use crate::tokens::find_on_line;
+use crate::text::{bigram_dice, line_similarity, norm_line};
 
 pub static META: RuleMeta = RuleMeta {
     id: "template-text",
@@ -34,6 +35,7 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
     let code: Vec<_> = doc.code_blocks.iter().map(|c| c.range.clone()).collect();
     let heading_lines: std::collections::HashSet<usize> = doc.headings.iter().map(|h| doc.lines.line_of(h.range.start)).collect();
 
+    let mut toks = Vec::new();
     // Prose lines, merged into runs.
     let mut run: Option<(usize, usize, Option<usize>)> = None; // (start, end, owner)
     let flush = |run: &mut Option<(usize, usize, Option<usize>)>, out: &mut Vec<RawFinding>| {
@@ -53,11 +55,18 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
             }
             let owner = cx.line_owner.get(line).copied().flatten();
             let skip = heading_lines.contains(&line) || in_ranges(&code, s) || in_ranges(&doc.comments, s) || is_thematic_break(raw.trim());
-            let core = if skip { String::new() } else { line_core(text, s, e, &[]) };
+            // Remove placeholder-shaped tokens as the template side did when it learned the line.
+            let core = if skip {
+                String::new()
+            } else {
+                toks.clear();
+                find_on_line(text, s, e, &mut toks);
+                line_core(text, s, e, &toks)
+            };
             let hit = !core.is_empty()
                 && (vocab.guidance.contains_key(&core)
-                    || (core.split(' ').count() >= 5
-                        && owner.is_some_and(|o| vocab.guidance_by_section[o].iter().any(|g| line_similarity(g, &core) >= 0.8))));
+                    || (core.chars().count() >= 24
+                        && owner.is_some_and(|o| vocab.guidance_by_section[o].iter().any(|g| nearly_verbatim(g, &core)))));
             if hit {
                 let start = s + (raw.len() - raw.trim_start().len());
                 match run.as_mut() {
@@ -92,6 +101,11 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
             }
         }
     }
+}
+
+/// The same text with a word or two changed: word overlap and character order both agree.
+fn nearly_verbatim(template: &str, doc: &str) -> bool {
+    line_similarity(template, doc) >= 0.8 && bigram_dice(template, doc) >= 0.85
 }
 
 #[cfg(test)]

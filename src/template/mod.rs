@@ -256,8 +256,7 @@ mod tests {
         assert_eq!(s[3].aliases.len(), 2);
         assert_eq!(s[4].slot.as_deref(), Some(&[][..]));
         assert_eq!(s[5].slot.as_deref(), Some(&["table".to_string(), "collection".to_string()][..]));
-        assert!(!s[1].fillable || s[1].fillable); // Goals has only a child: container
-        assert!(!s[1].fillable);
+        assert!(!s[1].fillable, "Goals has only a sub-section: a container");
         assert!(s[2].fillable);
     }
 

@@ -98,6 +98,11 @@ impl Vocab {
             }
         }
 
+        let last_nonblank = (0..doc.lines.line_count()).rev().find(|&l| {
+            let (s, e) = doc.lines.line_range(text, l);
+            !text[s..e].trim().is_empty()
+        });
+        let last_nonblank = last_nonblank.unwrap_or(0);
         for line in 0..doc.lines.line_count() {
             let (s, e) = doc.lines.line_range(text, line);
             let raw = &text[s..e];
@@ -139,10 +144,20 @@ impl Vocab {
                 v.structure.insert(core);
                 continue;
             }
-            let kind = classify(doc, s, e, &toks, placeholders);
+            let in_title = section != usize::MAX && sections[section].is_title;
+            let footer = line > 0 && prev_nonblank_is_break(doc, line) && line == last_nonblank;
+            let kind = classify(doc, s, e, placeholders, in_title || footer);
             let core = line_core(text, s, e, &toks);
             if core.is_empty() {
                 continue;
+            }
+            // The label alone of a field line is furniture too ("**Direction**:" once its
+            // choice is resolved or removed).
+            if let Some((label, _)) = field_split(strip_markers(&text[s..e]).trim_end()) {
+                let l = norm_line(label);
+                if !l.is_empty() {
+                    v.structure.insert(l);
+                }
             }
             match kind {
                 Some(LineKind::Guidance) if section != usize::MAX => {
@@ -183,7 +198,7 @@ impl Vocab {
             match t.shape {
                 Shape::Bracket => {
                     let norm = norm_inner(inner);
-                    if norm.chars().all(|c| c.is_ascii_digit()) || norm == "x" {
+                    if norm.chars().all(|c| c.is_ascii_digit()) || norm == "x" || norm == "needs clarification" {
                         continue;
                     }
                     if let Some(p) = marker_prefix_of(inner) {
@@ -244,8 +259,9 @@ impl Vocab {
     }
 }
 
+/// `NEEDS CLARIFICATION: …` or the bare `NEEDS CLARIFICATION`: a marker, not a placeholder.
 fn is_marker_inner(inner: &str) -> bool {
-    marker_prefix_of(inner).is_some_and(|p| p == "needs clarification")
+    marker_prefix_of(inner).is_some_and(|p| p == "needs clarification") || norm_inner(inner) == "needs clarification"
 }
 
 /// `NEEDS CLARIFICATION` from `NEEDS CLARIFICATION: question`; also CJK prefixes (`要明確化`).
@@ -258,6 +274,11 @@ fn marker_prefix_of(inner: &str) -> Option<String> {
     let upper = head.chars().any(|c| c.is_ascii_uppercase()) && !head.chars().any(|c| c.is_lowercase());
     let cjk = head.chars().all(crate::text::is_cjk);
     (upper || cjk).then(|| norm_inner(head))
+}
+
+/// Whether the nearest non-blank line above `line` is a thematic break.
+fn prev_nonblank_is_break(doc: &Doc, line: usize) -> bool {
+    (0..line).rev().map(|l| doc.lines.line_range(doc.text, l)).map(|(s, e)| doc.text[s..e].trim()).find(|t| !t.is_empty()).is_some_and(is_thematic_break)
 }
 
 /// Calls `f(start, end)` for every line inside `r`.
@@ -318,10 +339,10 @@ pub fn strip_markers(s: &str) -> &str {
 const NORMATIVE: &[&str] = &["MUST", "SHALL", "SHOULD", "REQUIRED", "必须", "必須", "しなければ", "해야"];
 
 /// Classifies a template prose line (not code, comment, heading or task item).
-fn classify(doc: &Doc, s: usize, e: usize, toks: &[Token], placeholders: usize) -> Option<LineKind> {
+fn classify(doc: &Doc, s: usize, e: usize, placeholders: usize, furniture_italic: bool) -> Option<LineKind> {
     let text = doc.text;
     let raw = &text[s..e];
-    if placeholders > 0 || !toks.is_empty() {
+    if placeholders > 0 {
         return Some(LineKind::Structure);
     }
     if doc.rows.iter().any(|r| r.range.start >= s && r.range.start < e.max(s + 1)) {
@@ -331,16 +352,23 @@ fn classify(doc: &Doc, s: usize, e: usize, toks: &[Token], placeholders: usize) 
         return Some(LineKind::Guidance);
     }
     let body = strip_markers(raw).trim_end();
-    let body_start = e - raw.len() + (raw.len() - raw.trim_start().len());
-    let _ = body_start;
     let italic = (body.starts_with('*') && !body.starts_with("**") && body.ends_with('*'))
         || (body.starts_with('_') && !body.starts_with("__") && body.ends_with('_'));
     if italic && body.len() > 2 {
-        return Some(LineKind::Guidance);
+        // A subtitle under the title or a closing footer is furniture; other notes instruct.
+        return Some(if furniture_italic { LineKind::Structure } else { LineKind::Guidance });
     }
-    let field = body.starts_with("**") && (body[2..].contains("**:") || body[2..].contains(":**") || body.ends_with("**"));
-    if field {
-        return Some(LineKind::Structure);
+    // "**Label**: value": a field. Short values and label-only lines are furniture; a sentence
+    // after the label is judged like any prose.
+    let mut prose = body;
+    if let Some((_, value)) = field_split(body) {
+        let v = value.trim();
+        let cjk = v.chars().filter(|c| crate::text::is_cjk(*c)).count();
+        let words = tokens(v).len() - cjk;
+        if v.is_empty() || v.ends_with([':', '：']) || (words <= 3 && cjk <= 8) || choice_options(v, true).is_some() {
+            return Some(LineKind::Structure);
+        }
+        prose = v;
     }
     if raw.split(|c: char| !c.is_alphanumeric() && !crate::text::is_cjk(c)).any(|w| NORMATIVE.contains(&w))
         || NORMATIVE.iter().any(|n| !n.is_ascii() && raw.contains(n))
@@ -348,11 +376,37 @@ fn classify(doc: &Doc, s: usize, e: usize, toks: &[Token], placeholders: usize) 
         // Normative statements the template mandates are content, not instructions.
         return None;
     }
-    let words = tokens(body);
-    let cjk = body.chars().filter(|c| crate::text::is_cjk(*c)).count();
+    let words = tokens(prose);
+    let cjk = prose.chars().filter(|c| crate::text::is_cjk(*c)).count();
     if words.len() >= 3 || cjk >= 4 {
         Some(LineKind::Guidance)
     } else {
         Some(LineKind::Structure)
+    }
+}
+
+/// Splits `**Label**: value` (also `**Label:**`, full-width colons, and a parenthetical after the
+/// label) into label and value.
+pub fn field_split(body: &str) -> Option<(&str, &str)> {
+    let rest = body.strip_prefix("**").or_else(|| body.strip_prefix("__"))?;
+    let close = rest.find("**").or_else(|| rest.find("__"))?;
+    let label = &rest[..close];
+    let mut after = &rest[close + 2..];
+    if label.trim_end().ends_with([':', '：']) {
+        return Some((label, after));
+    }
+    // "**Interpretation** (agent's reading…):" — a parenthetical between label and colon.
+    if after.trim_start().starts_with(['(', '（']) {
+        if let Some(i) = after.find([')', '）']) {
+            let skip = after[i..].chars().next().map_or(1, char::len_utf8);
+            after = &after[i + skip..];
+        }
+    }
+    let t = after.trim_start();
+    let colon = t.strip_prefix(':').or_else(|| t.strip_prefix('：'));
+    match colon {
+        Some(v) => Some((label, v)),
+        None if t.is_empty() => Some((label, "")),
+        None => None,
     }
 }

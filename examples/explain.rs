@@ -1,0 +1,29 @@
+//! Prints a check report in a readable form, for developing rules:
+//! `cargo run --example explain -- <document.md> [template-id|template.md]`
+use speclint::{check, compile_template, CheckOptions, TemplateChoice};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(doc_path) = args.first() else {
+        eprintln!("usage: explain <document.md> [template-id|template.md]");
+        std::process::exit(2);
+    };
+    let text = std::fs::read_to_string(doc_path).expect("readable document");
+    let owned;
+    let choice = match args.get(1) {
+        None => TemplateChoice::Auto,
+        Some(t) if t.ends_with(".md") => {
+            owned = compile_template(&std::fs::read_to_string(t).expect("readable template")).expect("template compiles");
+            TemplateChoice::Use(&owned)
+        }
+        Some(id) => TemplateChoice::Use(speclint::builtin_template(id).expect("known template")),
+    };
+    let r = check(&text, &CheckOptions { template: choice, ..Default::default() }).expect("check runs");
+    println!("template {:?} ({}), score {:?}", r.template.id, r.template.confidence, r.score);
+    for s in &r.sections {
+        println!("  {:<11} {:>2}/{:<2} {}{}", s.status.as_str(), s.points, s.max_points, "  ".repeat(s.path.len() - 1), s.title);
+    }
+    for f in &r.findings {
+        println!("{}:{}:{} {} {} {}", doc_path, f.range.line, f.range.column, f.severity.as_str(), f.rule, f.message);
+    }
+}
