@@ -179,24 +179,32 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
         }
     }
     let mut duplicates = Vec::new();
-    for d in 0..doc.headings.len() {
-        if used[d] {
+    let mut duplicate = vec![false; doc.headings.len()];
+    for (ti, ds) in exact_of.iter().enumerate() {
+        if t.sections[ti].slot.is_some() || matches[ti].is_none() {
             continue;
         }
-        if let Some(ti) = (0..n).find(|&ti| t.sections[ti].slot.is_none() && exact_of[ti].contains(&d) && matches[ti].is_some()) {
-            duplicates.push((d, ti));
-            used[d] = true;
+        for &d in ds {
+            if !used[d] {
+                duplicates.push((d, ti));
+                used[d] = true;
+                duplicate[d] = true;
+            }
         }
     }
+    duplicates.sort_unstable();
     // Unmatched headings belong to the nearest enclosing owned heading (not the title: extra
-    // top-level sections are the author's own).
+    // top-level sections are the author's own). A stack of open headings keeps this linear.
+    let mut open: Vec<usize> = Vec::new();
     for d in 0..doc.headings.len() {
-        if owner[d].is_some() || duplicates.iter().any(|&(dd, _)| dd == d) {
-            continue;
-        }
         let lvl = doc.headings[d].level;
-        let parent = (0..d).rev().find(|&p| doc.headings[p].level < lvl);
-        owner[d] = parent.and_then(|p| owner[p]).filter(|&o| !t.sections[o].is_title);
+        while open.last().is_some_and(|&p| doc.headings[p].level >= lvl) {
+            open.pop();
+        }
+        if owner[d].is_none() && !duplicate[d] {
+            owner[d] = open.last().and_then(|&p| owner[p]).filter(|&o| !t.sections[o].is_title);
+        }
+        open.push(d);
     }
     Alignment { matches, duplicates, owner, level_offset }
 }

@@ -36,23 +36,42 @@ pub struct LineIndex {
     starts: Vec<usize>,
     /// UTF-16 offset of each line start.
     utf16_starts: Vec<usize>,
+    /// (byte, UTF-16) checkpoints every [`CHECKPOINT`] bytes, so converting an offset costs at
+    /// most one checkpoint's worth of counting even on a megabyte-long line. Empty for ASCII.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT: usize = 1024;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         let mut utf16_starts = vec![0];
-        let mut utf16 = 0usize;
-        let mut line_start = 0usize;
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                utf16 += utf16_len(&text[line_start..=i]);
-                line_start = i + 1;
-                starts.push(line_start);
-                utf16_starts.push(utf16);
+        let ascii = text.is_ascii();
+        let mut checkpoints = Vec::new();
+        if ascii {
+            for (i, b) in text.bytes().enumerate() {
+                if b == b'\n' {
+                    starts.push(i + 1);
+                    utf16_starts.push(i + 1);
+                }
+            }
+        } else {
+            let mut utf16 = 0usize;
+            let mut next_cp = 0usize;
+            for (i, c) in text.char_indices() {
+                if i >= next_cp {
+                    checkpoints.push((i, utf16));
+                    next_cp = i + CHECKPOINT;
+                }
+                utf16 += c.len_utf16();
+                if c == '\n' {
+                    starts.push(i + 1);
+                    utf16_starts.push(utf16);
+                }
             }
         }
-        LineIndex { starts, utf16_starts }
+        LineIndex { starts, utf16_starts, checkpoints }
     }
 
     /// Number of lines (a text without a newline has one line).
@@ -83,11 +102,22 @@ impl LineIndex {
         (start, end.max(start))
     }
 
+    /// UTF-16 offset of a byte offset on a char boundary.
+    pub fn utf16_offset(&self, text: &str, offset: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return offset;
+        }
+        let i = self.checkpoints.partition_point(|&(b, _)| b <= offset) - 1;
+        let (b, u) = self.checkpoints[i];
+        u + utf16_len(&text[b..offset])
+    }
+
     /// (UTF-16 offset, 1-based line, 1-based UTF-16 column) of a byte offset on a char boundary.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize, usize) {
         let line = self.line_of(offset);
-        let col16 = utf16_len(&text[self.starts[line]..offset]);
-        (self.utf16_starts[line] + col16, line + 1, col16 + 1)
+        let u = self.utf16_offset(text, offset);
+        let col16 = u - self.utf16_starts[line];
+        (u, line + 1, col16 + 1)
     }
 
     /// The full [`Span`] of a byte range (both ends on char boundaries).

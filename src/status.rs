@@ -112,7 +112,8 @@ pub fn compute(doc: &Doc, t: &Template, align: &Alignment, line_owner: &[Option<
             continue; // a fence line
         }
         // Author comments are neither content nor template material.
-        for c in doc.comments.iter().filter(|c| c.start < e && c.end > s) {
+        let first = doc.comments.partition_point(|c| c.end <= s);
+        for c in doc.comments[first..].iter().take_while(|c| c.start < e) {
             if !cut.iter().any(|&(a, b)| a <= c.start.max(s) && b >= c.end.min(e)) {
                 cut.push((c.start.max(s), c.end.min(e)));
             }

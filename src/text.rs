@@ -153,32 +153,32 @@ impl HeadingKey {
     }
 }
 
-/// Dice coefficient of two token lists (treated as sets).
+/// Dice coefficient of two token lists (treated as sets). O(n log n): safe on huge lines.
 pub fn dice(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let mut common = 0usize;
-    let mut seen: Vec<&String> = Vec::with_capacity(a.len());
-    for t in a {
-        if !seen.contains(&t) && b.contains(t) {
-            common += 1;
+    let (x, y) = (sorted_set(a), sorted_set(b));
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
         }
-        seen.push(t);
     }
-    let ua = dedup_len(a);
-    let ub = dedup_len(b);
-    2.0 * common as f64 / (ua + ub) as f64
+    2.0 * common as f64 / (x.len() + y.len()) as f64
 }
 
-fn dedup_len(a: &[String]) -> usize {
-    let mut n = 0;
-    for (i, t) in a.iter().enumerate() {
-        if !a[..i].contains(t) {
-            n += 1;
-        }
-    }
-    n
+fn sorted_set(v: &[String]) -> Vec<&str> {
+    let mut x: Vec<&str> = v.iter().map(String::as_str).collect();
+    x.sort_unstable();
+    x.dedup();
+    x
 }
 
 /// Dice coefficient over character bigrams: tolerant of typos and small edits.

@@ -50,13 +50,20 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
 pub fn find_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let line = &text[start..end];
     let bytes = line.as_bytes();
+    if !bytes.iter().any(|b| matches!(b, b'[' | b'<' | b'{' | b'$' | b'Y' | b'M' | b'D')) {
+        return;
+    }
+    let close_of = bracket_pairs(bytes);
+    // Next '>' and "}}" at or after each position, found once (a line of 100,000 '<' stays linear).
+    let mut next_gt: Option<usize> = None;
+    let mut next_mustache: Option<Option<usize>> = None;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         let abs = start + i;
         match b {
             b'[' => {
-                if let Some(close) = matching(bytes, i, b'[', b']') {
+                if let Some(close) = close_of.get(&i).copied() {
                     let inner = &line[i + 1..close];
                     let prev = prev_char(text, abs);
                     let indexed = prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == ']' || c == ')');
@@ -70,7 +77,11 @@ pub fn find_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>) 
                 }
             }
             b'<' => {
-                if let Some(close) = line[i + 1..].find('>').map(|j| i + 1 + j) {
+                if next_gt.is_none_or(|g| g != usize::MAX && g <= i) {
+                    next_gt = Some(line[i + 1..].find('>').map_or(usize::MAX, |j| i + 1 + j));
+                }
+                let close = next_gt.filter(|&g| g != usize::MAX);
+                if let Some(close) = close {
                     let inner = &line[i + 1..close];
                     if angle_like(inner) {
                         out.push(Token { shape: Shape::Angle, range: abs..start + close + 1, inner: abs + 1..start + close });
@@ -80,8 +91,10 @@ pub fn find_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>) 
                 }
             }
             b'{' if bytes.get(i + 1) == Some(&b'{') => {
-                if let Some(j) = line[i + 2..].find("}}") {
-                    let close = i + 2 + j;
+                if next_mustache.is_none_or(|m| m.is_some_and(|c| c < i + 2)) {
+                    next_mustache = Some(line[i + 2..].find("}}").map(|j| i + 2 + j));
+                }
+                if let Some(close) = next_mustache.flatten() {
                     if !line[i + 2..close].trim().is_empty() {
                         out.push(Token { shape: Shape::Mustache, range: abs..start + close + 2, inner: abs + 2..start + close });
                         i = close + 2;
@@ -115,27 +128,29 @@ pub fn find_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>) 
     }
 }
 
-/// Index of the bracket closing the one at `open`, with nesting, on this line.
-fn matching(bytes: &[u8], open: usize, o: u8, c: u8) -> Option<usize> {
-    let mut depth = 0usize;
+/// Matching `[`…`]` pairs on a line (open index → close index), with nesting and backslash
+/// escapes, in one pass.
+fn bracket_pairs(bytes: &[u8]) -> std::collections::HashMap<usize, usize> {
+    let mut pairs = std::collections::HashMap::new();
+    let mut stack: Vec<usize> = Vec::new();
     let mut escaped = false;
-    for (j, &b) in bytes.iter().enumerate().skip(open) {
+    for (j, &b) in bytes.iter().enumerate() {
         if escaped {
             escaped = false;
             continue;
         }
-        if b == b'\\' {
-            escaped = true;
-        } else if b == o {
-            depth += 1;
-        } else if b == c {
-            depth -= 1;
-            if depth == 0 {
-                return Some(j);
+        match b {
+            b'\\' => escaped = true,
+            b'[' => stack.push(j),
+            b']' => {
+                if let Some(o) = stack.pop() {
+                    pairs.insert(o, j);
+                }
             }
+            _ => {}
         }
     }
-    None
+    pairs
 }
 
 const HTML_TAGS: &[&str] = &[
