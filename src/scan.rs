@@ -6,7 +6,8 @@
 //! checked against the vocabulary anyway); generic markers never inside code.
 
 use crate::doc::{in_ranges, Doc};
-use crate::template::Vocab;
+use crate::template::{field_split, strip_markers, Vocab};
+use crate::text::norm_line;
 use crate::tokens::{choice_options, find_markers, find_on_line, norm_inner, Marker, Shape};
 use std::ops::Range;
 
@@ -20,6 +21,8 @@ pub struct Scan {
     pub clarifications: Vec<Range<usize>>,
     /// `TODO`, `TBD`, `FIXME`, `XXX`, `???`, "Lorem ipsum".
     pub markers: Vec<(Marker, Range<usize>)>,
+    /// Fill-in fields left with a label and no value (`- **Method**:`).
+    pub empty_fields: Vec<Range<usize>>,
 }
 
 pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
@@ -63,6 +66,11 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
                 _ => {}
             }
         }
+        if !in_code && !vocab.fill_labels.is_empty() {
+            if let Some(r) = empty_field(doc, vocab, line, s, e) {
+                out.empty_fields.push(r);
+            }
+        }
         if !in_code {
             marks.clear();
             find_markers(text, s, e, &mut marks);
@@ -87,6 +95,34 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
     }
     out.choices.sort_by_key(|r| r.start);
     out
+}
+
+/// `- **Method**:` with nothing after it and nothing nested under it, for a label the template
+/// asks to fill.
+fn empty_field(doc: &Doc, vocab: &Vocab, line: usize, s: usize, e: usize) -> Option<Range<usize>> {
+    let text = doc.text;
+    let body = strip_markers(&text[s..e]).trim_end();
+    let (label, value) = field_split(body)?;
+    if !value.trim().is_empty() || !vocab.fill_labels.contains(&norm_line(label)) {
+        return None;
+    }
+    // A value may follow as a block: indented lines, a list, a table or a code block.
+    let next = (line + 1..doc.lines.line_count().min(line + 3))
+        .map(|l| doc.lines.line_range(text, l))
+        .map(|(ns, ne)| &text[ns..ne])
+        .find(|t| !t.trim().is_empty());
+    if let Some(next) = next {
+        let t = next.trim_start();
+        let own_indent = text[s..e].len() - text[s..e].trim_start().len();
+        let indent = next.len() - t.len();
+        let is_item = text[s..e].trim_start().starts_with(['-', '*', '+']);
+        let block = t.starts_with(['|', '>']) || t.starts_with("```") || t.starts_with("~~~") || (!is_item && t.starts_with(['-', '*', '+']));
+        if indent > own_indent || block {
+            return None;
+        }
+    }
+    let start = s + (text[s..e].len() - text[s..e].trim_start().len());
+    Some(start..e)
 }
 
 /// A bracketed choice list the template did not ship verbatim still counts when its options

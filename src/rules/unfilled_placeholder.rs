@@ -8,8 +8,9 @@
 //! where a value belongs is a decision nobody made.
 //!
 //! **Example:** with the template line `**Technical Lead**: [Name]`, the document line
-//! `**Technical Lead**: [Name]` is flagged; `**Technical Lead**: Priya Rao` is not, and neither
-//! are brackets the template never used (`string[]`, `[1]`, `[link](url)`).
+//! `**Technical Lead**: [Name]` is flagged, and so is `**Technical Lead**:` with the
+//! placeholder deleted but no value written; `**Technical Lead**: Priya Rao` is not, and
+//! neither are brackets the template never used (`string[]`, `[1]`, `[link](url)`).
 
 use super::{quote, Context, Phase, RawFinding, RuleMeta};
 use crate::report::Severity;
@@ -31,6 +32,15 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
             "Replace it with the real value, or remove the line if it does not apply.",
         ));
     }
+    for r in &cx.scan.empty_fields {
+        let field = &cx.doc.text[r.clone()];
+        out.push(RawFinding::new(
+            &META,
+            r.clone(),
+            format!("{} has no value", quote(field.trim_start_matches(['-', '*', '+', ' ']).trim_end_matches([':', '：', '*']))),
+            "Write the value after the label, or remove the line if it does not apply.",
+        ));
+    }
 }
 
 #[cfg(test)]
@@ -43,6 +53,12 @@ mod tests {
     fn flags_template_tokens_in_text_headings_and_code() {
         let doc = "# Spec: [Name]\n\n## Owner\n- **Lead**: [Name]\n\n## Model\n```ts\ninterface User { [field]: string[]; }\n```\n";
         assert_eq!(findings(T, doc, "unfilled-placeholder"), vec!["[Name]", "[Name]", "[field]"]);
+    }
+
+    #[test]
+    fn flags_labels_left_without_a_value() {
+        let doc = "# Spec: Billing\n\n## Owner\n- **Lead**:\n- **Lead**:\n  - Ana (backend)\n";
+        assert_eq!(findings(T, doc, "unfilled-placeholder"), vec!["- **Lead**:"]);
     }
 
     #[test]

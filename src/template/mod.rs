@@ -8,7 +8,7 @@
 
 mod vocab;
 
-pub use vocab::{line_core, strip_markers, LineKind, Vocab};
+pub use vocab::{field_split, line_core, strip_markers, LineKind, Vocab};
 
 use crate::doc::Doc;
 use crate::text::HeadingKey;

@@ -44,6 +44,9 @@ pub struct Vocab {
     pub structure: HashSet<String>,
     /// Normalized text of unticked checklist items the template ships to be ticked.
     pub checklist: HashSet<String>,
+    /// Labels of fill-in fields (`**Method**` from `- **Method**: [Auth method]`): such a label
+    /// left with no value is an unfilled placeholder too.
+    pub fill_labels: HashSet<String>,
 }
 
 impl Vocab {
@@ -103,6 +106,9 @@ impl Vocab {
             !text[s..e].trim().is_empty()
         });
         let last_nonblank = last_nonblank.unwrap_or(0);
+        // Labels the template also uses bare ("**Response**:" above a code block) introduce
+        // blocks; they are not fill-in fields.
+        let mut bare_labels: HashSet<String> = HashSet::new();
         for line in 0..doc.lines.line_count() {
             let (s, e) = doc.lines.line_range(text, line);
             let raw = &text[s..e];
@@ -153,9 +159,14 @@ impl Vocab {
             }
             // The label alone of a field line is furniture too ("**Direction**:" once its
             // choice is resolved or removed).
-            if let Some((label, _)) = field_split(strip_markers(&text[s..e]).trim_end()) {
+            if let Some((label, value)) = field_split(strip_markers(&text[s..e]).trim_end()) {
                 let l = norm_line(label);
                 if !l.is_empty() {
+                    if placeholders > 0 && !value.trim().is_empty() {
+                        v.fill_labels.insert(l.clone());
+                    } else if value.trim().is_empty() {
+                        bare_labels.insert(l.clone());
+                    }
                     v.structure.insert(l);
                 }
             }
@@ -175,6 +186,7 @@ impl Vocab {
             // Unbracketed choice lists: a field value or table cell like "draft / approved".
             v.learn_bare_choices(doc, s, e);
         }
+        v.fill_labels.retain(|l| !bare_labels.contains(l));
         // Guidance comments count as work to do in their section.
         for c in &doc.comments {
             if directive_body(doc.slice(c)).is_none() {
