@@ -72,7 +72,7 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
             }
         }
     }
-    let level_offset = diffs.iter().max_by_key(|(k, v)| (**v, -(k.abs()))).map_or(0, |(k, _)| *k);
+    let level_offset = diffs.iter().max_by_key(|(k, v)| (**v, -(k.abs()), -**k)).map_or(0, |(k, _)| *k);
 
     // Candidate pairs (template section, doc heading, weight).
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
