@@ -17,7 +17,7 @@
 //! **Score.** A section that asks for something (own text or a placeholder heading in the
 //! template, or no sub-sections) is worth 10 points; containers are worth 0 and score through
 //! their sub-sections; absent optional sections are worth 0. Complete earns all points,
-//! incomplete earns 3–9 depending on how much of the section's template work is left,
+//! incomplete earns 5–9 depending on how much of the section's template work is left,
 //! anything else 0. Score = round(100 × earned / possible). Filling a placeholder only ever
 //! removes a gap or adds content, so it never lowers the score.
 
@@ -177,7 +177,7 @@ pub fn compute(doc: &Doc, t: &Template, align: &Alignment, line_owner: &[Option<
             Status::Complete => st.max_points,
             Status::Incomplete => {
                 let left = (st.own_gaps as f64 / s.placeholder_count.max(1) as f64).min(1.0);
-                ((st.max_points as f64 * (0.9 - 0.6 * left)).floor() as u32).max(1).min(st.max_points)
+                ((st.max_points as f64 * (0.9 - 0.4 * left)).floor() as u32).max(1).min(st.max_points)
             }
             _ => 0,
         };
