@@ -34,7 +34,7 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
         if toks.is_empty() {
             continue;
         }
-        let best = cx.template.vocab.comments.iter().map(|t| dice(t, &toks)).fold(0.0, f64::max);
+        let best = cx.template.vocab.comments.iter().map(|t| likeness(t, &toks)).fold(0.0, f64::max);
         if best < 0.5 {
             continue;
         }
@@ -56,6 +56,23 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
     }
 }
 
+/// How much a document comment is the template's comment: word overlap (Dice), or, for a
+/// comment cut down to part of the template's (its first sentence, say), the share of its
+/// distinct words that the template comment has — once it has enough words to be more than a
+/// coincidence.
+fn likeness(template: &[String], doc: &[String]) -> f64 {
+    let overlap = dice(template, doc);
+    let mut words: Vec<&str> = doc.iter().map(String::as_str).collect();
+    words.sort_unstable();
+    words.dedup();
+    if words.len() < 6 {
+        return overlap;
+    }
+    let theirs: std::collections::HashSet<&str> = template.iter().map(String::as_str).collect();
+    let share = words.iter().filter(|w| theirs.contains(*w)).count() as f64 / words.len() as f64;
+    if share >= 0.9 { overlap.max(share) } else { overlap }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::findings;
@@ -66,6 +83,13 @@ mod tests {
     fn flags_template_comment_verbatim_or_edited() {
         let doc = "# Spec\n\n## Design\n\n<!--\nDescribe the architecture at a high level.\n-->\nReal text.\n<!-- Describe the architecture here -->\n";
         assert_eq!(findings(T, doc, "guidance-comment").len(), 2);
+    }
+
+    #[test]
+    fn flags_template_comment_cut_down_to_its_first_sentence() {
+        let t = "# Spec\n\n## Concepts\n\n<!--\nDefine the 2-4 most important domain concepts that every feature touches.\nThese are the mental models the entire team must share.\n\nFor each concept, explain:\n- What it is\n- Why it matters\n- How it affects the system\n-->\n";
+        let doc = "# Spec\n\n## Concepts\n\n<!--\nDefine the 2-4 most important domain concepts that every feature touches.\n-->\n\nA workspace owns every record.\n<!-- the concepts matter to every team here, see the wiki -->\n";
+        assert_eq!(findings(t, doc, "guidance-comment").len(), 1);
     }
 
     #[test]
