@@ -1,0 +1,160 @@
+// Shared by the page tests: a static server for www/ (what any static host does: files with
+// their MIME type, application/wasm for .wasm, nothing else), Debian's Chromium via
+// playwright-core, and a page wrapper that records everything a test must assert never happens
+// (requests to other origins, dialogs, console errors, uncaught exceptions, CSP violations).
+import { createServer } from 'node:http';
+import { readFile, stat, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+export const WWW = join(ROOT, 'www');
+export const SCREENSHOTS = join(ROOT, 'screenshots');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.md': 'text/markdown; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+/** Serves www/ on 127.0.0.1 and a free port. Returns {origin, requests, close}. */
+export async function serve() {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    requests.push(req.url);
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = normalize(join(WWW, path));
+      if (file !== WWW && !file.startsWith(WWW + sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A fresh browser context and page on the served origin, with everything recorded:
+ *   problems: dialogs, console errors, page errors, CSP violations, foreign requests.
+ * `options`: Playwright context options (colorScheme, viewport, ...).
+ */
+export async function openPage(browser, origin, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
+  const problems = [];
+  const requests = [];
+  // Every request the browser makes, from the page or its worker: anything not on our origin is
+  // recorded and refused, so a leak fails the test instead of reaching the network.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    if (!isSameOrigin(url, origin)) {
+      problems.push(`request to another origin: ${url}`);
+      return route.abort();
+    }
+    return route.continue();
+  });
+  const page = await context.newPage();
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!requests.includes(url)) requests.push(url);
+    if (!isSameOrigin(url, origin)) problems.push(`request to another origin: ${url}`);
+  });
+  page.on('dialog', (d) => {
+    problems.push(`dialog (${d.type()}): ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'assert') problems.push(`console.${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('worker', (w) => w.on('console', (msg) => msg.type() === 'error' && problems.push(`worker console.error: ${msg.text()}`)));
+  await page.exposeBinding('__reportCsp', (_src, text) => problems.push(`CSP violation: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => window.__reportCsp(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return { context, page, problems, requests };
+}
+
+function isSameOrigin(url, origin) {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Loads the page and waits until a report is on screen. */
+export async function gotoReady(page, origin, path = '/') {
+  await page.goto(origin + path);
+  await waitChecked(page);
+}
+
+/**
+ * Waits until the page shows a report for exactly the current text (no check pending).
+ */
+export async function waitChecked(page, timeout = 20_000) {
+  await page.waitForFunction(
+    () => {
+      const p = window.speclintPage;
+      return p && p.state.report && p.state.reportVersion === p.editor.version && !p.scheduler?.inFlight;
+    },
+    null,
+    { timeout },
+  );
+  // One more frame so the DOM updates of render() have been painted.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+}
+
+/** Replaces the editor's text the way a paste does (an input event with the new text). */
+export async function pasteText(page, text) {
+  await page.evaluate((t) => {
+    const ta = document.querySelector('[data-testid="editor"]');
+    ta.focus();
+    ta.select();
+    document.execCommand('insertText', false, t);
+  }, text);
+  await waitChecked(page);
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+export async function readRepoFile(rel) {
+  return readFile(join(ROOT, rel), 'utf8');
+}
