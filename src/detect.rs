@@ -27,25 +27,37 @@ pub fn confidence(t: &Template, a: &Alignment) -> f64 {
 }
 
 /// The result of choosing among templates.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Detection<'t> {
     /// The chosen template, if any fits well enough.
     pub template: Option<&'t Template>,
     pub confidence: f64,
     /// The closest template even when none fits (for the message).
     pub closest: Option<(&'t Template, f64)>,
+    /// The chosen template's alignment, kept so the check does not align twice.
+    pub alignment: Option<Alignment>,
+}
+
+impl<'t> Detection<'t> {
+    /// (chosen template with its alignment, confidence, closest).
+    #[allow(clippy::type_complexity)]
+    pub fn into_parts(self) -> (Option<(&'t Template, Alignment)>, f64, Option<(&'t Template, f64)>) {
+        (self.template.zip(self.alignment), self.confidence, self.closest)
+    }
 }
 
 pub fn detect<'t>(doc: &Doc, candidates: &[&'t Template]) -> Detection<'t> {
-    let mut best: Option<(&'t Template, f64)> = None;
+    let mut best: Option<(&'t Template, f64, Alignment)> = None;
     for &t in candidates {
-        let c = confidence(t, &align(t, doc));
-        if best.is_none_or(|(_, b)| c > b) {
-            best = Some((t, c));
+        let a = align(t, doc);
+        let c = confidence(t, &a);
+        if best.as_ref().is_none_or(|(_, b, _)| c > *b) {
+            best = Some((t, c, a));
         }
     }
     match best {
-        Some((t, c)) if c >= MIN_CONFIDENCE => Detection { template: Some(t), confidence: c, closest: best },
-        _ => Detection { template: None, confidence: best.map_or(0.0, |b| b.1), closest: best },
+        Some((t, c, a)) if c >= MIN_CONFIDENCE => Detection { template: Some(t), confidence: c, closest: Some((t, c)), alignment: Some(a) },
+        Some((t, c, _)) => Detection { template: None, confidence: c, closest: Some((t, c)), alignment: None },
+        None => Detection { template: None, confidence: 0.0, closest: None, alignment: None },
     }
 }

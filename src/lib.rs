@@ -27,8 +27,10 @@ pub mod template;
 pub mod text;
 pub mod tokens;
 
+/// The JS binding (wasm32 only); public so `tests/wasm.rs` can call it, not part of the Rust API.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use lines::Span;
 pub use report::{Finding, Fix, Report, SectionResult, Severity, Status, Summary, TemplateInfo};
@@ -123,7 +125,7 @@ pub fn detect_template<'t>(markdown: &str, candidates: &[&'t Template]) -> detec
         let all: Vec<&'static Template> = builtins::builtins().iter().collect();
         let d = detect::detect(&doc, &all);
         // Built-ins live for 'static, which outlives 't.
-        return detect::Detection { template: d.template, confidence: d.confidence, closest: d.closest };
+        return detect::Detection { template: d.template, confidence: d.confidence, closest: d.closest, alignment: None };
     }
     detect::detect(&doc, candidates)
 }
@@ -136,21 +138,20 @@ pub fn check(markdown: &str, options: &CheckOptions) -> Result<Report, Error> {
     let settings = resolve_settings(&options.rules)?;
     let doc = doc::Doc::parse(markdown);
     let builtin_refs: Vec<&Template> = builtins::builtins().iter().collect();
-    let (template, confidence, closest) = match options.template {
-        TemplateChoice::Use(t) => (Some(t), detect::confidence(t, &align::align(t, &doc)), None),
-        TemplateChoice::Auto => {
-            let d = detect::detect(&doc, &builtin_refs);
-            (d.template, d.confidence, d.closest)
+    let (chosen, confidence, closest) = match options.template {
+        TemplateChoice::Use(t) => {
+            let a = align::align(t, &doc);
+            let c = detect::confidence(t, &a);
+            (Some((t, a)), c, None)
         }
-        TemplateChoice::AutoAmong(list) => {
-            let d = detect::detect(&doc, list);
-            (d.template, d.confidence, d.closest)
-        }
+        TemplateChoice::Auto => detect::detect(&doc, &builtin_refs).into_parts(),
+        TemplateChoice::AutoAmong(list) => detect::detect(&doc, list).into_parts(),
     };
-    Ok(match template {
-        Some(t) => run(&doc, t, confidence, &settings),
+    Ok(match chosen {
+        Some((t, alignment)) => run(&doc, t, alignment, confidence, &settings),
         None => {
-            let mut r = run(&doc, empty_template(), confidence, &settings);
+            let t = empty_template();
+            let mut r = run(&doc, t, align::align(t, &doc), confidence, &settings);
             r.score = None;
             r.template = TemplateInfo {
                 id: None,
@@ -187,8 +188,7 @@ fn resolve_settings(rules: &[(String, RuleSetting)]) -> Result<Vec<Option<Severi
     Ok(out)
 }
 
-fn run(doc: &doc::Doc, t: &Template, confidence: f64, settings: &[Option<Severity>]) -> Report {
-    let alignment = align::align(t, doc);
+fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f64, settings: &[Option<Severity>]) -> Report {
     let line_owner = status::line_owners(doc, &alignment);
     let scan = scan::scan(doc, &t.vocab);
     let mut cx = Context { doc, template: t, align: &alignment, scan: &scan, line_owner: &line_owner, states: &[] };
@@ -199,7 +199,7 @@ fn run(doc: &doc::Doc, t: &Template, confidence: f64, settings: &[Option<Severit
     }
     dedupe_gaps(&mut raw);
     let gap_ranges: Vec<Range<usize>> = raw.iter().map(|f| f.range.clone()).collect();
-    let states = status::compute(doc, t, &alignment, &line_owner, &gap_ranges);
+    let states = status::compute(doc, t, &alignment, &scan, &line_owner, &gap_ranges);
     cx.states = &states;
     for (rule, _) in RULES.iter().zip(settings).filter(|(r, s)| r.meta.phase == Phase::Outline && s.is_some()) {
         (rule.check)(&cx, &mut raw);

@@ -126,7 +126,10 @@ pub struct Finding {
     pub section: Option<usize>,
     /// Title of that section (for readers of JSON output).
     pub section_title: Option<String>,
-    /// Where it is (for `missing-section`: an empty range at the insertion point).
+    /// Where it is (for `missing-section`: an empty range at the insertion point). Serialized
+    /// flat onto the finding (`start`, `end`, `line`, `column`, ..., `startByte`, `endByte`),
+    /// the shape JS consumers and the CLI's JSON read.
+    #[serde(flatten)]
     pub range: Span,
     /// Suggested edit, when there is an obvious one (insert a skeleton, delete a comment).
     pub fix: Option<Fix>,

@@ -24,8 +24,9 @@
 use crate::align::{Alignment, MatchKind};
 use crate::doc::{in_ranges, Doc};
 use crate::report::Status;
+use crate::scan::Scan;
 use crate::template::{is_thematic_break, Template};
-use crate::text::norm_line;
+use crate::text::norm_hash;
 use std::ops::Range;
 
 pub const SECTION_POINTS: u32 = 10;
@@ -65,7 +66,7 @@ struct Tally {
     gaps: usize,
 }
 
-pub fn compute(doc: &Doc, t: &Template, align: &Alignment, line_owner: &[Option<usize>], gaps: &[Range<usize>]) -> Vec<SectionState> {
+pub fn compute(doc: &Doc, t: &Template, align: &Alignment, scan: &Scan, line_owner: &[Option<usize>], gaps: &[Range<usize>]) -> Vec<SectionState> {
     let text = doc.text;
     let n = t.sections.len();
     let mut own = vec![Tally::default(); n];
@@ -119,9 +120,9 @@ pub fn compute(doc: &Doc, t: &Template, align: &Alignment, line_owner: &[Option<
             }
         }
         let had_cut = !cut.is_empty();
-        let core = residual_core(text, s, e, &mut cut);
+        let core = if had_cut || scan.line_has_tokens[line] { residual_hash(text, s, e, &mut cut) } else { scan.line_hash[line] };
         let tally = &mut own[owner];
-        if core.is_empty() {
+        if core == 0 {
             tally.furniture |= had_cut;
         } else if t.vocab.structure.contains(&core) {
             tally.furniture = true;
@@ -190,10 +191,10 @@ pub fn compute(doc: &Doc, t: &Template, align: &Alignment, line_owner: &[Option<
     states
 }
 
-/// Removes the cut ranges from a line and normalizes what is left.
-fn residual_core(text: &str, s: usize, e: usize, cut: &mut [(usize, usize)]) -> String {
+/// Hash of the line's normalized text with the cut ranges removed (0 when nothing is left).
+fn residual_hash(text: &str, s: usize, e: usize, cut: &mut [(usize, usize)]) -> u64 {
     if cut.is_empty() {
-        return crate::template::line_core(text, s, e, &[]);
+        return crate::template::line_hash(text, s, e, &[]);
     }
     cut.sort_unstable();
     let mut kept = String::with_capacity(e - s);
@@ -208,7 +209,7 @@ fn residual_core(text: &str, s: usize, e: usize, cut: &mut [(usize, usize)]) -> 
     if pos < e {
         kept.push_str(&text[pos..e]);
     }
-    norm_line(crate::template::strip_markers(&kept))
+    norm_hash(&[crate::template::strip_markers(&kept)])
 }
 
 /// From the section's heading to the first later heading that belongs elsewhere.

@@ -43,6 +43,92 @@ pub fn norm_line(s: &str) -> String {
     tokens(s).join(" ")
 }
 
+/// A 64-bit hash of `norm_line(parts.concat())`, where each part boundary also separates
+/// words, computed without allocating: the per-line key for comparing document lines with the
+/// template's lines (guidance, structure). `norm_hash(&[s]) == hash_norm(&norm_line(s))`.
+pub fn norm_hash(parts: &[&str]) -> u64 {
+    let mut h = Fnv::new();
+    let mut any = false;
+    for part in parts {
+        let mut in_token = false;
+        let bytes = part.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                // ASCII fast path: no char decoding.
+                if b.is_ascii_alphanumeric() {
+                    if !in_token {
+                        if any {
+                            h.byte(b' ');
+                        }
+                        in_token = true;
+                        any = true;
+                    }
+                    h.byte(b.to_ascii_lowercase());
+                } else {
+                    in_token = false;
+                }
+                i += 1;
+                continue;
+            }
+            let c = part[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if is_cjk(c) {
+                if any {
+                    h.byte(b' ');
+                }
+                h.char(c);
+                any = true;
+                in_token = false;
+            } else if is_word_char(c) {
+                if !in_token {
+                    if any {
+                        h.byte(b' ');
+                    }
+                    in_token = true;
+                    any = true;
+                }
+                for l in c.to_lowercase() {
+                    h.char(l);
+                }
+            } else {
+                in_token = false;
+            }
+        }
+    }
+    if any { h.0 } else { 0 }
+}
+
+/// Hash of an already normalized line (see [`norm_hash`]); 0 for an empty line.
+pub fn hash_norm(norm: &str) -> u64 {
+    if norm.is_empty() {
+        return 0;
+    }
+    let mut h = Fnv::new();
+    for b in norm.bytes() {
+        h.byte(b);
+    }
+    h.0
+}
+
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    fn byte(&mut self, b: u8) {
+        self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    fn char(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            self.byte(b);
+        }
+    }
+}
+
 /// True if `s` has at least one letter or digit.
 pub fn has_word(s: &str) -> bool {
     s.chars().any(is_word_char)
@@ -50,18 +136,17 @@ pub fn has_word(s: &str) -> bool {
 
 const STOPWORDS: &[&str] = &["and", "the", "of", "a", "an", "for", "to", "in", "on", "with", "or"];
 
-/// Light stemming so that "Webhooks" and "webhook" compare equal.
-fn stem(t: &str) -> String {
-    let n = t.chars().count();
-    if n > 3 && t.is_ascii() {
-        if let Some(s) = t.strip_suffix("ies") {
-            return format!("{s}y");
-        }
-        if t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us") && !t.ends_with("is") {
-            return t[..t.len() - 1].to_string();
+/// Light stemming so that "Webhooks" and "webhook" compare equal (in place).
+fn stem(mut t: String) -> String {
+    if t.len() > 3 && t.is_ascii() {
+        if t.ends_with("ies") {
+            t.truncate(t.len() - 3);
+            t.push('y');
+        } else if t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us") && !t.ends_with("is") {
+            t.pop();
         }
     }
-    t.to_string()
+    t
 }
 
 /// Removes leading section numbering: `1.`, `1.2.3`, `2)`, `IV.`, `A)`, `Section 3:`, `§ 4`.
@@ -143,12 +228,18 @@ impl HeadingKey {
         let unnumbered = strip_numbering(heading.trim());
         let unnumbered = unnumbered.trim_start_matches(['*', '_', '`']);
         let unnumbered = strip_numbering(unnumbered);
-        let core = strip_parentheticals(unnumbered);
-        let core_tokens: Vec<String> = tokens(&core.replace('&', " and "));
-        let core_tokens = if core_tokens.is_empty() { tokens(unnumbered) } else { core_tokens };
-        let key = core_tokens.iter().filter(|t| t.as_str() != "and").cloned().collect::<Vec<_>>().join(" ");
-        let toks = core_tokens.iter().filter(|t| !STOPWORDS.contains(&t.as_str())).map(|t| stem(t)).collect();
-        let full_tokens = tokens(unnumbered).iter().filter(|t| !STOPWORDS.contains(&t.as_str())).map(|t| stem(t)).collect();
+        let full = tokens(unnumbered);
+        let has_parens = unnumbered.contains(['(', '（']);
+        let core_tokens = if has_parens {
+            let t = tokens(&strip_parentheticals(unnumbered));
+            if t.is_empty() { full.clone() } else { t }
+        } else {
+            full.clone()
+        };
+        let key = core_tokens.iter().filter(|t| t.as_str() != "and").map(String::as_str).collect::<Vec<_>>().join(" ");
+        let keep = |t: &String| !STOPWORDS.contains(&t.as_str());
+        let toks = core_tokens.into_iter().filter(keep).map(stem).collect();
+        let full_tokens = full.into_iter().filter(keep).map(stem).collect();
         HeadingKey { key, tokens: toks, full_tokens }
     }
 }
@@ -218,7 +309,9 @@ pub fn heading_similarity(a: &HeadingKey, b: &HeadingKey) -> f64 {
     let (short, long) = if a.tokens.len() <= b.tokens.len() { (&a.tokens, &b.tokens) } else { (&b.tokens, &a.tokens) };
     let contained = !short.is_empty() && short.iter().all(|t| long.contains(t));
     let c = if contained { 0.5 + 0.25 * (short.len() as f64 / long.len() as f64).min(1.0) + 0.1 } else { 0.0 };
-    let typo = if a.key.chars().count() >= 6 { bigram_dice(&a.key, &b.key) - 0.1 } else { 0.0 };
+    let (la, lb) = (a.key.len(), b.key.len());
+    let similar_length = la >= 6 && lb * 10 >= la * 7 && la * 10 >= lb * 7;
+    let typo = if similar_length && d.max(c) < 0.6 { bigram_dice(&a.key, &b.key) - 0.1 } else { 0.0 };
     d.max(c).max(typo)
 }
 
@@ -258,6 +351,14 @@ mod tests {
         assert!(sim("Data Models", "Data Model") >= 0.99);
         assert!(sim("Security Specification", "Testing Strategy") < 0.3);
         assert!(sim("Overview", "Deployment") < 0.3);
+    }
+
+    #[test]
+    fn streaming_hash_equals_hash_of_normalized_line() {
+        for s in ["", "  - **Method**: [Auth] JWT", "Ünïcode ÀB 中文テキスト x1", "a\tb--c__d", "👩‍👩‍👧 emoji ok", "İstanbul ß"] {
+            assert_eq!(norm_hash(&[s]), hash_norm(&norm_line(s)), "{s:?}");
+        }
+        assert_eq!(norm_hash(&["ab", "cd"]), hash_norm("ab cd"));
     }
 
     #[test]

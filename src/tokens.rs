@@ -50,7 +50,14 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
 pub fn find_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let line = &text[start..end];
     let bytes = line.as_bytes();
-    if !bytes.iter().any(|b| matches!(b, b'[' | b'<' | b'{' | b'$' | b'Y' | b'M' | b'D')) {
+    let mut interesting = false;
+    for w in bytes.windows(2) {
+        if matches!(w[0], b'[' | b'<' | b'{' | b'$') || (matches!(w[0], b'Y' | b'M' | b'D') && w[1] == w[0]) {
+            interesting = true;
+            break;
+        }
+    }
+    if !interesting {
         return;
     }
     let close_of = bracket_pairs(bytes);
@@ -63,7 +70,8 @@ pub fn find_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>) 
         let abs = start + i;
         match b {
             b'[' => {
-                if let Some(close) = close_of.get(&i).copied() {
+                if let Ok(k) = close_of.binary_search_by_key(&i, |p| p.0) {
+                    let close = close_of[k].1;
                     let inner = &line[i + 1..close];
                     let prev = prev_char(text, abs);
                     let indexed = prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == ']' || c == ')');
@@ -128,10 +136,13 @@ pub fn find_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>) 
     }
 }
 
-/// Matching `[`…`]` pairs on a line (open index → close index), with nesting and backslash
-/// escapes, in one pass.
-fn bracket_pairs(bytes: &[u8]) -> std::collections::HashMap<usize, usize> {
-    let mut pairs = std::collections::HashMap::new();
+/// Matching `[`…`]` pairs on a line as (open, close), sorted by open, with nesting and
+/// backslash escapes, in one pass.
+fn bracket_pairs(bytes: &[u8]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    if !bytes.contains(&b'[') {
+        return pairs;
+    }
     let mut stack: Vec<usize> = Vec::new();
     let mut escaped = false;
     for (j, &b) in bytes.iter().enumerate() {
@@ -144,12 +155,13 @@ fn bracket_pairs(bytes: &[u8]) -> std::collections::HashMap<usize, usize> {
             b'[' => stack.push(j),
             b']' => {
                 if let Some(o) = stack.pop() {
-                    pairs.insert(o, j);
+                    pairs.push((o, j));
                 }
             }
             _ => {}
         }
     }
+    pairs.sort_unstable();
     pairs
 }
 

@@ -56,17 +56,20 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
             let owner = cx.line_owner.get(line).copied().flatten();
             let skip = heading_lines.contains(&line) || in_ranges(&code, s) || in_ranges(&doc.comments, s) || is_thematic_break(raw.trim());
             // Remove placeholder-shaped tokens as the template side did when it learned the line.
-            let core = if skip {
-                String::new()
-            } else {
-                toks.clear();
-                find_on_line(text, s, e, &mut toks);
-                line_core(text, s, e, &toks)
+            let hit = !skip && {
+                let h = cx.scan.line_hash[line];
+                h != 0
+                    && (vocab.guidance.contains_key(&h)
+                        || owner.is_some_and(|o| {
+                            let near = &vocab.guidance_by_section[o];
+                            !near.is_empty() && {
+                                toks.clear();
+                                find_on_line(text, s, e, &mut toks);
+                                let core = line_core(text, s, e, &toks);
+                                core.chars().count() >= 24 && near.iter().any(|g| nearly_verbatim(g, &core))
+                            }
+                        }))
             };
-            let hit = !core.is_empty()
-                && (vocab.guidance.contains_key(&core)
-                    || (core.chars().count() >= 24
-                        && owner.is_some_and(|o| vocab.guidance_by_section[o].iter().any(|g| nearly_verbatim(g, &core)))));
             if hit {
                 let start = s + (raw.len() - raw.trim_start().len());
                 match run.as_mut() {

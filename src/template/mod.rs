@@ -8,7 +8,7 @@
 
 mod vocab;
 
-pub use vocab::{field_split, line_core, strip_markers, LineKind, Vocab};
+pub use vocab::{field_split, line_core, line_hash, strip_markers, LineKind, Vocab};
 
 use crate::doc::Doc;
 use crate::text::HeadingKey;
@@ -221,8 +221,19 @@ fn body_is_blank(text: &str, own: &std::ops::Range<usize>) -> bool {
 }
 
 pub fn is_thematic_break(t: &str) -> bool {
-    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3 && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*') || t.chars().all(|c| c == '_'))
+    let mut mark = None;
+    let mut n = 0;
+    for b in t.bytes() {
+        match b {
+            b' ' | b'\t' => {}
+            b'-' | b'*' | b'_' if mark.is_none_or(|m| m == b) => {
+                mark = Some(b);
+                n += 1;
+            }
+            _ => return false,
+        }
+    }
+    n >= 3
 }
 
 /// Heading line plus own text, without trailing thematic breaks and blank lines.

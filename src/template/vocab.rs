@@ -4,7 +4,7 @@
 
 use super::{directive_body, is_thematic_break, TemplateSection};
 use crate::doc::{in_ranges, Doc};
-use crate::text::{norm_line, tokens};
+use crate::text::{hash_norm, norm_line, tokens};
 use crate::tokens::{choice_options, find_on_line, norm_inner, Shape, Token};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -34,14 +34,14 @@ pub struct Vocab {
     pub marker_prefixes: Vec<String>,
     /// Token lists of the template's guidance comments.
     pub comments: Vec<Vec<String>>,
-    /// Normalized guidance lines → the section they belong to.
-    pub guidance: HashMap<String, usize>,
+    /// Hashes ([`norm_hash`]) of normalized guidance lines → the section they belong to.
+    pub guidance: HashMap<u64, usize>,
     /// Guidance lines per section, for near-verbatim comparison.
     pub guidance_by_section: Vec<Vec<String>>,
     /// Normalized content of shipped code blocks that hold no placeholder (examples, pseudo-code).
     pub guidance_code: Vec<String>,
-    /// Normalized structural lines.
-    pub structure: HashSet<String>,
+    /// Hashes of normalized structural lines.
+    pub structure: HashSet<u64>,
     /// Normalized text of unticked checklist items the template ships to be ticked.
     pub checklist: HashSet<String>,
     /// Labels of fill-in fields (`**Method**` from `- **Method**: [Auth method]`): such a label
@@ -137,7 +137,7 @@ impl Vocab {
             if let Some(cb) = in_code {
                 let core = line_core(text, s, e, &toks);
                 if !core.is_empty() {
-                    v.structure.insert(core);
+                    v.structure.insert(hash_norm(&core));
                 }
                 let _ = code_has_placeholder[cb];
                 continue;
@@ -147,7 +147,7 @@ impl Vocab {
                 if !task.checked && !core.is_empty() {
                     v.checklist.insert(core.clone());
                 }
-                v.structure.insert(core);
+                v.structure.insert(hash_norm(&core));
                 continue;
             }
             let in_title = section != usize::MAX && sections[section].is_title;
@@ -167,19 +167,19 @@ impl Vocab {
                     } else if value.trim().is_empty() {
                         bare_labels.insert(l.clone());
                     }
-                    v.structure.insert(l);
+                    v.structure.insert(hash_norm(&l));
                 }
             }
             match kind {
                 Some(LineKind::Guidance) if section != usize::MAX => {
-                    v.guidance.entry(core.clone()).or_insert(section);
+                    v.guidance.entry(hash_norm(&core)).or_insert(section);
                     v.guidance_by_section[section].push(core);
                 }
                 Some(LineKind::Guidance) => {
-                    v.guidance.entry(core).or_insert(0);
+                    v.guidance.entry(hash_norm(&core)).or_insert(0);
                 }
                 Some(LineKind::Structure) => {
-                    v.structure.insert(core);
+                    v.structure.insert(hash_norm(&core));
                 }
                 None => {}
             }
@@ -320,6 +320,28 @@ pub fn line_core(text: &str, s: usize, e: usize, remove: &[Token]) -> String {
     }
     kept.push_str(&text[pos..e]);
     norm_line(strip_markers(&kept))
+}
+
+/// [`line_core`]'s hash, computed without allocating.
+pub fn line_hash(text: &str, s: usize, e: usize, remove: &[Token]) -> u64 {
+    let mut parts: [&str; 8] = [""; 8];
+    let mut n = 0;
+    let mut pos = s;
+    let mut first = true;
+    for t in remove {
+        if t.range.start >= pos && t.range.end <= e {
+            if n == parts.len() - 1 {
+                // Many tokens on one line: fall back to the allocating path.
+                return crate::text::hash_norm(&line_core(text, s, e, remove));
+            }
+            parts[n] = if first { strip_markers(&text[pos..t.range.start]) } else { &text[pos..t.range.start] };
+            first = false;
+            n += 1;
+            pos = t.range.end;
+        }
+    }
+    parts[n] = if first { strip_markers(&text[pos..e]) } else { &text[pos..e] };
+    crate::text::norm_hash(&parts[..=n])
 }
 
 /// Strips leading list, quote, task and table markers.
