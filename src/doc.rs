@@ -295,7 +295,8 @@ fn split_comments(text: &str, mut raw: Vec<Range<usize>>, comments: &mut Vec<Ran
             let e = match text[s + 4..].find("-->") {
                 // An inline comment can end past this event's range only inside its block.
                 Some(j) => (s + 4 + j + 3).max(s + 4),
-                None => r.end,
+                // Unclosed: to the end of its block, without the block's line ending.
+                None => trim_nl(text, s..r.end).end,
             };
             if s > plain_start {
                 html.push(plain_start..s);
@@ -334,6 +335,15 @@ mod tests {
     fn unclosed_fence_swallows_the_rest() {
         let d = Doc::parse("# A\n```\n## B\n");
         assert_eq!(d.headings.len(), 1);
+    }
+
+    #[test]
+    fn unclosed_comment_ends_before_the_line_ending() {
+        for t in ["# A\n\n<!--\nnote\n", "# A\r\n\r\n<!--\r\nnote\r\n"] {
+            let d = Doc::parse(t);
+            assert_eq!(d.comments.len(), 1);
+            assert!(t[d.comments[0].clone()].starts_with("<!--") && t[d.comments[0].clone()].ends_with("note"), "{t:?}");
+        }
     }
 
     #[test]

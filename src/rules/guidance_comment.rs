@@ -70,7 +70,11 @@ fn likeness(template: &[String], doc: &[String]) -> f64 {
     }
     let theirs: std::collections::HashSet<&str> = template.iter().map(String::as_str).collect();
     let share = words.iter().filter(|w| theirs.contains(*w)).count() as f64 / words.len() as f64;
-    if share >= 0.9 { overlap.max(share) } else { overlap }
+    if share >= 0.9 {
+        overlap.max(share)
+    } else {
+        overlap
+    }
 }
 
 #[cfg(test)]
@@ -90,6 +94,16 @@ mod tests {
         let t = "# Spec\n\n## Concepts\n\n<!--\nDefine the 2-4 most important domain concepts that every feature touches.\nThese are the mental models the entire team must share.\n\nFor each concept, explain:\n- What it is\n- Why it matters\n- How it affects the system\n-->\n";
         let doc = "# Spec\n\n## Concepts\n\n<!--\nDefine the 2-4 most important domain concepts that every feature touches.\n-->\n\nA workspace owns every record.\n<!-- the concepts matter to every team here, see the wiki -->\n";
         assert_eq!(findings(t, doc, "guidance-comment").len(), 1);
+    }
+
+    #[test]
+    fn unclosed_comment_at_the_end_of_the_document() {
+        for doc in [
+            "# Spec\n\n## Design\n\n<!--\nDescribe the architecture at a high level.\n",
+            "# Spec\r\n\r\n## Design\r\n\r\n<!--\r\nDescribe the architecture at a high level.\r\n",
+        ] {
+            assert_eq!(findings(T, doc, "guidance-comment").len(), 1);
+        }
     }
 
     #[test]
