@@ -379,7 +379,10 @@ fn options_object(options: &JsValue) -> Result<Opts, JsValue> {
     let rules = get("rules")?;
     if !rules.is_undefined() && !rules.is_null() {
         if !rules.is_object() || js_sys::Array::is_array(&rules) {
-            return Err(type_error(&format!("options.rules must be an object of rule id → \"off\" | \"error\" | \"warning\" | \"info\" (got {})", type_name(&rules))));
+            return Err(type_error(&format!(
+                "options.rules must be an object of rule id → \"off\" | \"error\" | \"warning\" | \"info\" (got {})",
+                type_name(&rules)
+            )));
         }
         for entry in Object::entries(rules.unchecked_ref::<Object>()).iter() {
             let pair: js_sys::Array = entry.unchecked_into();
