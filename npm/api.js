@@ -1,0 +1,128 @@
+// The package's API over the raw wasm-bindgen exports (dist/speclint.js). The Rust binding does
+// the argument checking and the conversions; this file adds only what Rust cannot do:
+//
+// - recovery: the wasm is built with `panic = "abort"`, so a Rust panic (or any other trap) is a
+//   `WebAssembly.RuntimeError` that leaves the instance's state half-updated. `guard` turns it
+//   into an `Error` carrying the panic message and has the glue re-instantiate the module before
+//   the next call;
+// - `Template` objects that survive such a recovery (they recompile from their source, since the
+//   compiled form lived in the discarded instance's memory), and that `check` accepts as
+//   `options.template` (Rust cannot borrow one out of a plain JS value).
+//
+// Loading the .wasm is the entry module's job (node.js, browser.js, dist/inline.js): each
+// instantiates the glue before anything here is called.
+import * as raw from './dist/speclint.js';
+
+/** Bumped by every recovery; a Template compiled in an older generation recompiles. */
+let generation = 0;
+
+function guard(call) {
+  try {
+    return call();
+  } catch (e) {
+    // RangeError: V8 and Safari report a wasm stack overflow as one.
+    if (!(e instanceof WebAssembly.RuntimeError) && !(e instanceof RangeError)) throw e;
+    let detail = null;
+    try {
+      detail = raw.__speclint_recover();
+    } catch {
+      // Nothing more can be done for this instance; the error below still says what happened.
+    }
+    generation++;
+    const what = detail ? `Rust panic: ${detail.replace(/\s+/g, ' ')}` : `${e.name}: ${e.message}`;
+    throw new Error(
+      `speclint internal error (${what}). The WebAssembly module was reset and later calls work; please report this with the input that caused it.`,
+      { cause: e },
+    );
+  }
+}
+
+export function check(markdown, options) {
+  const template = options !== null && typeof options === 'object' ? options.template : undefined;
+  if (template instanceof Template) return template.check(markdown, options);
+  return guard(() => raw.check(markdown, options));
+}
+
+const CREATE = Symbol('create');
+
+export class Template {
+  #source;
+  #compiled;
+  #generation;
+  #info;
+
+  /** Use `compileTemplate(markdown)`. */
+  constructor(token, source, compiled) {
+    if (token !== CREATE) throw new TypeError('use compileTemplate(markdown) to make a Template');
+    this.#source = source;
+    this.#compiled = compiled;
+    this.#generation = generation;
+    const sections = Object.freeze(compiled.sections.map((s) => Object.freeze({ ...s, path: Object.freeze(s.path) })));
+    this.#info = { id: compiled.id, title: compiled.title, sections };
+  }
+
+  get id() {
+    return this.#info.id;
+  }
+
+  get title() {
+    return this.#info.title;
+  }
+
+  get sections() {
+    return this.#info.sections;
+  }
+
+  /** The template Markdown this was compiled from. */
+  get source() {
+    return this.#source;
+  }
+
+  check(markdown, options) {
+    return guard(() => this.#current().check(markdown, options));
+  }
+
+  /** Releases the compiled form now instead of at garbage collection; the object is unusable after. */
+  free() {
+    if (this.#compiled && this.#generation === generation) this.#compiled.free();
+    this.#compiled = null;
+  }
+
+  [Symbol.dispose]() {
+    this.free();
+  }
+
+  #current() {
+    if (this.#compiled === null) throw new Error('this Template has been freed');
+    if (this.#generation !== generation) {
+      this.#compiled = guard(() => raw.compileTemplate(this.#source));
+      this.#generation = generation;
+    }
+    return this.#compiled;
+  }
+
+  static [CREATE](markdown) {
+    return new Template(CREATE, markdown, guard(() => raw.compileTemplate(markdown)));
+  }
+}
+
+export function compileTemplate(markdown) {
+  return Template[CREATE](markdown);
+}
+
+export function templates() {
+  return guard(() => raw.templates());
+}
+
+export function detectTemplate(markdown) {
+  return guard(() => raw.detectTemplate(markdown));
+}
+
+export function rules() {
+  return guard(() => raw.rules());
+}
+
+/** Test hook, not part of the API (not in index.d.ts): panics inside the module. */
+export function __speclint_test_panic() {
+  return guard(() => raw.__speclint_test_panic());
+}
