@@ -150,6 +150,17 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
         }
     }
     fill_pure_slots(t, doc, level_offset, &mut matches, &mut used);
+    // The document's own title fills the template's title, whatever it says ("# Billing
+    // Service" for "# Specification: [Component/System Name]"). It proves nothing about the
+    // template fitting, so it adds nothing to the confidence (quality 0).
+    if let (Some(s0), Some(h0)) = (t.sections.first(), doc.headings.first()) {
+        let top = doc.headings.iter().map(|h| h.level).min().unwrap_or(1);
+        let alone = doc.headings.iter().filter(|h| h.level == top).count() == 1;
+        if s0.is_title && matches[0].is_none() && !used[0] && h0.level == top && alone {
+            matches[0] = Some(Matched { heading: 0, kind: MatchKind::Slot, quality: 0.0 });
+            used[0] = true;
+        }
+    }
 
     // Instances of slots and duplicates of matched sections.
     let mut owner: Vec<Option<usize>> = vec![None; doc.headings.len()];
@@ -281,5 +292,43 @@ fn fill_pure_slots(t: &Template, doc: &Doc, level_offset: i32, matches: &mut [Op
             matches[ti] = Some(Matched { heading: d, kind: MatchKind::Slot, quality: 0.9 });
             used[d] = true;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Doc;
+
+    fn matched(t: &str, d: &str) -> Vec<Option<(String, MatchKind)>> {
+        let t = Template::compile(t).unwrap();
+        let doc = Doc::parse(d);
+        align(&t, &doc).matches.iter().map(|m| m.map(|m| (doc.headings[m.heading].text.clone(), m.kind))).collect()
+    }
+
+    #[test]
+    fn numbering_case_and_renames_match_in_order() {
+        let got = matched("# T\n## Architecture Overview\n## Data Model\n## Testing\n", "# T\n## 1. ARCHITECTURE\n## 2) Data model\n## Extra\n## testing:\n");
+        assert_eq!(got[1], Some(("1. ARCHITECTURE".into(), MatchKind::Renamed)));
+        assert_eq!(got[2], Some(("2) Data model".into(), MatchKind::Exact)));
+        assert_eq!(got[3], Some(("testing:".into(), MatchKind::Exact)));
+    }
+
+    #[test]
+    fn slots_take_the_authors_headings() {
+        let got = matched(
+            "# Spec: [Name]\n## Models\n### [Entity Name]\n#### Fields\n## API\n##### GET /api/[resource]\n",
+            "# Billing service\n## Models\n### Invoice\n#### Fields\n### Payment\n## API\n##### GET /api/v1/invoices\n",
+        );
+        assert_eq!(got[0], Some(("Billing service".into(), MatchKind::Slot)), "the document's title fills the title");
+        assert_eq!(got[2], Some(("Invoice".into(), MatchKind::Slot)));
+        assert_eq!(got[5], Some(("GET /api/v1/invoices".into(), MatchKind::Slot)));
+    }
+
+    #[test]
+    fn unrelated_headings_do_not_match() {
+        let got = matched("# T\n## Security Specification\n## Deployment\n", "# T\n## Budget\n## Team\n");
+        assert_eq!(got[1], None);
+        assert_eq!(got[2], None);
     }
 }
