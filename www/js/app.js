@@ -158,8 +158,8 @@ function render() {
   const guidance = report.findings.filter((f) => f.rule === 'guidance-comment' && f.fix).length;
   els.insertMissing.disabled = missing === 0;
   els.insertMissing.textContent = missing ? `Insert ${plural(missing, 'missing section')}` : 'No missing sections';
-  els.removeGuidance.disabled = guidance === 0;
-  els.removeGuidance.textContent = guidance ? `Remove ${plural(guidance, 'guidance comment')}` : 'No guidance comments';
+  els.removeGuidance.hidden = guidance === 0;
+  els.removeGuidance.textContent = `Remove ${plural(guidance, 'guidance comment')}`;
   renderDetected();
   updateCaretStatus();
 }
@@ -256,8 +256,8 @@ function updateCaretStatus() {
     h('span', { class: 'msg' }, f.message),
     ' — ',
     h('span', { class: 'help' }, f.help),
-    f.fix ? h('button', { type: 'button', class: 'fix-btn', onclick: () => fixOne(i) }, `${fixLabel(f)} it`) : null,
-    hits.length > 1 ? h('span', { class: 'more' }, ` (+${hits.length - 1} more here)`) : null,
+    f.fix ? h('button', { type: 'button', class: 'fix-btn', onclick: () => fixOne(i) }, `${fixLabel(f)} it`) : '',
+    hits.length > 1 ? h('span', { class: 'more' }, ` (+${hits.length - 1} more here)`) : '',
   );
 }
 
@@ -525,7 +525,7 @@ function notice(id, text, kind = 'info', action = null) {
     action ? h('button', { type: 'button', onclick: action.run }, action.label) : null,
     h('button', { type: 'button', class: 'dismiss', 'aria-label': 'Dismiss', onclick: () => dismiss(id) }, '×'),
   ];
-  if (el) el.replaceChildren(...body);
+  if (el) el.replaceChildren(...body.filter(Boolean));
   else els.notices.append((el = h('div', { class: `notice notice-${kind}`, dataset: { notice: id } }, body)));
 }
 
@@ -540,7 +540,7 @@ function toast(message, undoable = false) {
     h('span', null, message),
     undoable
       ? h('button', { type: 'button', onclick: () => { editor.undo(); scheduler.now(); hideToast(); } }, 'Undo')
-      : null,
+      : '',
     h('button', { type: 'button', class: 'dismiss', 'aria-label': 'Dismiss', onclick: hideToast }, '×'),
   );
   els.toast.hidden = false;

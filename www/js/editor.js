@@ -249,14 +249,16 @@ export class Editor extends EventTarget {
   }
 
   /** Scrolls so `offset` is in view (about a third from the top) when it is not already. */
-  scrollToOffset(offset, { force = false } = {}) {
-    const rect = this.rectAt(Math.min(offset, this.text.length));
+  scrollToOffset(offset) {
+    const at = Math.min(offset, this.text.length);
+    let rect = this.rectAt(at);
     const box = this.sc.getBoundingClientRect();
-    const visible = rect.top >= box.top + 8 && rect.bottom <= box.bottom - 8;
-    if (!visible || force) this.sc.scrollTop += rect.top - box.top - this.sc.clientHeight / 3;
-    // On a narrow screen the page scrolls too: bring the editor itself into view.
-    const pane = this.sc.getBoundingClientRect();
-    if (pane.bottom < 0 || pane.top > window.innerHeight) this.sc.scrollIntoView({ block: 'start' });
+    if (rect.top < box.top + 8 || rect.bottom > box.bottom - 8) {
+      this.sc.scrollTop += rect.top - box.top - this.sc.clientHeight / 3;
+      rect = this.rectAt(at);
+    }
+    // On a narrow screen the page scrolls too: bring the line itself into the window.
+    if (rect.top < 0 || rect.bottom > window.innerHeight) window.scrollBy(0, rect.top - window.innerHeight / 3);
   }
 
   /** Selects [start, end) in the textarea and scrolls it into view. */
