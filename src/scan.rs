@@ -60,7 +60,7 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
                     let norm = norm_inner(inner);
                     if vocab.choices.contains(&norm) {
                         out.choices.push(t.range.clone());
-                    } else if vocab.knows_bracket(&norm) && !vocab.marker_prefix(&norm) {
+                    } else if vocab.knows_bracket(&norm) && !vocab.marker_prefix(&norm) && (!(in_code || inline_code) || vocab.code_brackets.contains(&norm)) {
                         out.placeholders.push(t.range.clone());
                     } else if vocab.marker_prefix(&norm) && !in_code && !inline_code {
                         out.clarifications.push(t.range.clone());

@@ -13,6 +13,9 @@
 //! | `missing` | no heading matched |
 //!
 //! The title section is judged on its own text and heading only: it exists when the title does.
+//! A section whose own text opens with "N/A — reason" (or "Not applicable", "None.") is an
+//! answer, and its missing sub-sections are not required. Ticked items of the template's
+//! checklist are the author's sign-off: content.
 //!
 //! **Score.** A section that asks for something (own text or a placeholder heading in the
 //! template, or no sub-sections) is worth 10 points; containers are worth 0 and score through
@@ -44,6 +47,8 @@ pub struct SectionState {
     pub max_points: u32,
     /// Gap findings in the section's own text and heading.
     pub own_gaps: usize,
+    /// A missing section that need not be there because an ancestor answers "N/A — reason".
+    pub answered_by_parent: bool,
 }
 
 /// Template section owning each line: the owner of the heading above it.
@@ -64,6 +69,17 @@ struct Tally {
     content: bool,
     furniture: bool,
     gaps: usize,
+    /// The section's own text opens with "N/A — …" / "Not applicable" / "None".
+    not_applicable: bool,
+}
+
+/// Does this content line say the section does not apply?
+fn says_not_applicable(line: &str) -> bool {
+    let t = crate::template::strip_markers(line).trim_start_matches(['*', '_', '~']).trim_start().to_lowercase();
+    ["n/a", "na —", "na -", "not applicable", "does not apply", "none.", "none —", "none -", "none:", "none,", "not needed"]
+        .iter()
+        .any(|p| t.starts_with(p))
+        || t == "none"
 }
 
 pub fn compute(doc: &Doc, t: &Template, align: &Alignment, scan: &Scan, line_owner: &[Option<usize>], gaps: &[Range<usize>]) -> Vec<SectionState> {
@@ -89,6 +105,9 @@ pub fn compute(doc: &Doc, t: &Template, align: &Alignment, scan: &Scan, line_own
     let heading_lines: std::collections::HashSet<usize> = doc.headings.iter().map(|h| doc.lines.line_of(h.range.start)).collect();
     let code_content: Vec<Range<usize>> = doc.code_blocks.iter().map(|c| c.content.clone()).collect();
     let code_whole: Vec<Range<usize>> = doc.code_blocks.iter().map(|c| c.range.clone()).collect();
+    // Lines of ticked task items: a ticked box of the template's checklist is the author's
+    // sign-off, which is content even though its words are the template's.
+    let ticked: std::collections::HashSet<usize> = doc.tasks.iter().filter(|t| t.checked).map(|t| doc.lines.line_of(t.line.start)).collect();
     let mut ci = 0;
     let mut cut: Vec<(usize, usize)> = Vec::new();
     for line in 0..doc.lines.line_count() {
@@ -124,9 +143,12 @@ pub fn compute(doc: &Doc, t: &Template, align: &Alignment, scan: &Scan, line_own
         let tally = &mut own[owner];
         if core == 0 {
             tally.furniture |= had_cut;
-        } else if t.vocab.structure.contains(&core) {
+        } else if t.vocab.structure.contains(&core) && !ticked.contains(&line) {
             tally.furniture = true;
         } else {
+            if !tally.content && !in_ranges(&code_content, s) {
+                tally.not_applicable = says_not_applicable(raw);
+            }
             tally.content = true;
         }
     }
@@ -147,7 +169,16 @@ pub fn compute(doc: &Doc, t: &Template, align: &Alignment, scan: &Scan, line_own
         .map(|i| {
             let s = &t.sections[i];
             let Some(m) = align.matches[i] else {
-                return SectionState { status: Status::Missing, heading: None, range: None, insert_at: None, points: 0, max_points: 0, own_gaps: 0 };
+                return SectionState {
+                    status: Status::Missing,
+                    heading: None,
+                    range: None,
+                    insert_at: None,
+                    points: 0,
+                    max_points: 0,
+                    own_gaps: 0,
+                    answered_by_parent: false,
+                };
             };
             let (o, sp) = (own[i], span[i]);
             let status = if s.is_title {
@@ -166,14 +197,27 @@ pub fn compute(doc: &Doc, t: &Template, align: &Alignment, scan: &Scan, line_own
                 Status::Empty
             };
             let range = section_range(doc, t, align, i, m.heading);
-            SectionState { status, heading: Some(m.heading), range: Some(range), insert_at: None, points: 0, max_points: 0, own_gaps: o.gaps }
+            SectionState { status, heading: Some(m.heading), range: Some(range), insert_at: None, points: 0, max_points: 0, own_gaps: o.gaps, answered_by_parent: false }
         })
         .collect();
+    for i in 0..n {
+        if states[i].status == Status::Missing {
+            let mut p = t.sections[i].parent;
+            while let Some(pi) = p {
+                if states[pi].status == Status::Complete && own[pi].not_applicable {
+                    states[i].answered_by_parent = true;
+                    break;
+                }
+                p = t.sections[pi].parent;
+            }
+        }
+    }
 
     for i in 0..n {
         let s = &t.sections[i];
         let st = &mut states[i];
-        st.max_points = if !s.fillable || (s.optional && st.status == Status::Missing) { 0 } else { SECTION_POINTS };
+        let excused = st.status == Status::Missing && (s.optional || st.answered_by_parent);
+        st.max_points = if !s.fillable || excused { 0 } else { SECTION_POINTS };
         st.points = match st.status {
             Status::Complete => st.max_points,
             Status::Incomplete => {

@@ -237,10 +237,10 @@ pub fn find_markers(text: &str, start: usize, end: usize, out: &mut Vec<(Marker,
             i += 11;
             continue;
         }
-        if b.is_ascii_uppercase() && (i == 0 || !is_word_byte(bytes[i - 1])) {
+        if b.is_ascii_uppercase() && !prev_char(line, i).is_some_and(is_word_char_for_markers) {
             let n = bytes[i..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
             let word = &line[i..i + n];
-            let boundary_after = bytes.get(i + n).is_none_or(|c| !is_word_byte(*c));
+            let boundary_after = !line[i + n..].chars().next().is_some_and(is_word_char_for_markers);
             if matches!(word, "TODO" | "TBD" | "FIXME" | "XXX" | "TBC") && boundary_after {
                 out.push((Marker::Todo, start + i..start + i + n));
             }
@@ -257,8 +257,10 @@ pub fn find_markers(text: &str, start: usize, end: usize, out: &mut Vec<(Marker,
     }
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+/// Characters that make a marker part of a longer word (`TODOS`, `XXXL`, `ÉTBD`). CJK
+/// characters do not: Chinese and Japanese text runs words together (`注意TBD`).
+fn is_word_char_for_markers(c: char) -> bool {
+    c == '_' || (c.is_alphanumeric() && !crate::text::is_cjk(c))
 }
 
 /// Splits a choice list (`Draft | Review`, `draft / approved / implemented`) into its options,

@@ -11,7 +11,8 @@
 //! **Example:** a `tech-spec` document without `## Security Specification` gets a finding at
 //! the end of the section before it, with the template's `## Security Specification` heading,
 //! its sub-sections and their prompts as the text to insert. Optional sections (`*(optional)*`,
-//! `<!-- speclint: optional -->`) are not reported.
+//! `<!-- speclint: optional -->`) are not reported, nor are sub-sections of a section that
+//! answers "N/A — reason".
 
 use super::{Context, Phase, RawFinding, RuleMeta};
 use crate::report::Severity;
@@ -29,7 +30,7 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
     let missing = |i: usize| cx.states[i].status == Status::Missing;
     for i in 0..t.sections.len() {
         let s = &t.sections[i];
-        if !missing(i) || s.optional {
+        if !missing(i) || s.optional || cx.states[i].answered_by_parent {
             continue;
         }
         // Report the top of a missing subtree only; its skeleton carries the rest.

@@ -22,6 +22,9 @@ pub enum LineKind {
 pub struct Vocab {
     /// Normalized inner text of `[…]` tokens.
     pub brackets: HashSet<String>,
+    /// Those of `brackets` that the template also uses inside code (blocks or inline): only
+    /// these count inside the document's code, where brackets are usually program syntax.
+    pub code_brackets: HashSet<String>,
     /// Normalized inner text of bracketed choice lists `[A | B]`.
     pub choices: HashSet<String>,
     /// Unbracketed choice lists as written (`Client → Server / Server → Client`).
@@ -128,6 +131,11 @@ impl Vocab {
             let in_code = doc.code_blocks.iter().position(|cb| cb.content.contains(&s));
             let is_heading = heading_lines.contains(&line);
             let placeholders = v.learn_tokens(text, &toks, in_code.is_some(), is_heading);
+            for t in toks.iter().filter(|t| t.shape == Shape::Bracket) {
+                if in_code.is_some() || in_ranges(&doc.inline_code, t.range.start) {
+                    v.code_brackets.insert(norm_inner(&text[t.inner.clone()]));
+                }
+            }
             if section != usize::MAX {
                 sections[section].placeholder_count += placeholders;
             }
