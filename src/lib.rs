@@ -277,25 +277,24 @@ fn rule_order(id: &str) -> usize {
     RULES.iter().position(|r| r.meta.id == id).unwrap_or(usize::MAX)
 }
 
-/// Drops gap findings that sit inside a larger one (a placeholder inside a template-text block,
-/// a marker inside a placeholder), so each leftover is reported once.
+/// Drops gap findings inside a template-text block or a guidance comment (a placeholder in an
+/// example block the author should delete as a whole), so each leftover is reported once.
 fn dedupe_gaps(raw: &mut Vec<RawFinding>) {
-    raw.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
-    let mut keep: Vec<RawFinding> = Vec::with_capacity(raw.len());
-    let mut cover_end = 0usize;
-    let mut cover_start = 0usize;
-    for f in raw.drain(..) {
-        let inside = !keep.is_empty() && f.range.start >= cover_start && f.range.end <= cover_end && f.range.start < cover_end;
-        if inside {
-            continue;
-        }
-        if f.range.end > cover_end || keep.is_empty() {
-            cover_start = f.range.start;
-            cover_end = f.range.end;
-        }
-        keep.push(f);
+    let is_container = |f: &RawFinding| matches!(f.rule.id, "template-text" | "guidance-comment");
+    let mut containers: Vec<Range<usize>> = raw.iter().filter(|f| is_container(f)).map(|f| f.range.clone()).collect();
+    if containers.is_empty() {
+        return;
     }
-    *raw = keep;
+    // Containers do not overlap one another (comments and line runs), so the one starting last
+    // at or before a finding is the only candidate.
+    containers.sort_by_key(|c| c.start);
+    raw.retain(|f| {
+        if is_container(f) {
+            return true;
+        }
+        let i = containers.partition_point(|c| c.start <= f.range.start);
+        !(i > 0 && f.range.end <= containers[i - 1].end && f.range != containers[i - 1])
+    });
 }
 
 /// Metadata of every rule, in registry order (for listings and SARIF).
