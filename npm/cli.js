@@ -150,8 +150,8 @@ function parseRules(list) {
 
 function useColor() {
   const env = process.env;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
   return Boolean(process.stdout.isTTY) && env.TERM !== 'dumb';
 }
 

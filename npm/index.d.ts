@@ -71,7 +71,10 @@ export declare class Template {
   readonly source: string;
   /** Same as `check(markdown, { ...options, template: this })`. */
   check(markdown: string, options?: Omit<CheckOptions, "template">): Report;
-  /** Releases the compiled form now rather than at garbage collection; unusable afterwards. */
+  /**
+   * Releases the compiled form now rather than at garbage collection; unusable afterwards. (Also
+   * available as `[Symbol.dispose]` for `using`, left out here so that consumers whose `lib`
+   * predates esnext.disposable still type-check.)
+   */
   free(): void;
-  [Symbol.dispose](): void;
 }

@@ -14,6 +14,10 @@ wasm-pack build --release --target web --out-dir "$dist" --no-pack 2>&1 \
   | grep -v -e 'failed to get wasm-pack version' >&2 || true
 test -s "$dist/speclint_bg.wasm" || { echo "build: wasm-pack produced no $dist/speclint_bg.wasm" >&2; exit 1; }
 rm -f "$dist/.gitignore" "$dist/package.json" "$dist/README.md"
+# npm/index.d.ts re-exports the data types from the generated declarations. Their raw Template
+# class (internal; the package exports a wrapper) declares [Symbol.dispose], which fails to
+# type-check for consumers whose lib predates esnext.disposable unless they skip lib checks.
+sed -i '/\[Symbol\.dispose\]()/d' "$dist/speclint.d.ts"
 
 # CommonJS build of the Node entry. It stands in for npm/node.js, so import.meta.url is that file's
 # URL and './dist/speclint_bg.wasm' resolves exactly as in the ES module.

@@ -61,7 +61,12 @@ function scoreLine(r, { minScore, red, green, bold, dim }) {
   const done = report.sections.filter((s) => s.status === 'complete').length;
   const scored = report.sections.filter((s) => s.maxPoints > 0 || s.status === 'complete').length;
   const under = r.underMinScore ? red(` under --min-score ${minScore}`) : '';
-  return `${r.file}  ${mark}  ${bold(`score ${report.score}/100`)}${under} against ${report.template.id} (${done} of ${scored} sections complete)  ${counts}`;
+  return `${r.file}  ${mark}  ${bold(`score ${report.score}/100`)}${under} against ${templateName(report.template)} (${done} of ${scored} sections complete)  ${counts}`;
+}
+
+/** A built-in's id, or a custom template's title in quotes. */
+function templateName(template) {
+  return template.id === 'custom' ? `"${template.title}"` : template.id;
 }
 
 function plural(n, word) {
@@ -85,7 +90,7 @@ export function github(results, { quiet, minScore }) {
       const what = score === null ? `not scored (${template.title})` : `score ${score}/100`;
       out.push(`::error file=${file},title=speclint min-score::${data(`${what}, under --min-score ${minScore}`)}`);
     } else if (!quiet) {
-      const what = score === null ? `not scored: ${template.title}` : `score ${score}/100 against ${template.id}`;
+      const what = score === null ? `not scored: ${template.title}` : `score ${score}/100 against ${templateName(template)}`;
       out.push(`::notice file=${file},title=speclint score::${data(what)}`);
     }
   }
