@@ -140,3 +140,14 @@ fn listings() {
     assert_eq!(keys(&rules.get(0)), ["defaultSeverity", "id", "summary"]);
     assert!(rules.length() >= 10);
 }
+
+#[wasm_bindgen_test]
+fn js_objects_are_the_rust_json() {
+    use speclint::{CheckOptions, TemplateChoice};
+    let t = speclint::compile_template(TEMPLATE).unwrap();
+    let report = speclint::check(SPEC, &CheckOptions { template: TemplateChoice::Use(&t), ..Default::default() }).unwrap();
+    // Through JSON.parse, so that serde_json's `1.0` and JS's `1` compare equal; key order counts.
+    let rust = JSON::stringify(&JSON::parse(&serde_json::to_string(&report).unwrap()).unwrap()).unwrap();
+    let js = JSON::stringify(&wasm::check(JsValue::from_str(SPEC), template_option()).unwrap()).unwrap();
+    assert_eq!(String::from(js), String::from(rust));
+}
