@@ -3,7 +3,7 @@
 //! It converts and nothing else: JS values in (validated here, so a bad call throws a `TypeError`
 //! naming the option), the core's types out (serialized as they are, through one shared
 //! [`SERIALIZER`]). The TypeScript for those shapes is written below, next to the conversions.
-//! The package's JS wrapper (`npm/src/api.js`) adds loading and panic recovery on top.
+//! The package's JS wrapper (`npm/api.js`) adds panic recovery and the `Template` dispatch on top.
 
 use crate::{builtins, detect_template, rule_list, CheckOptions, Error, RuleSetting, Severity, Template, TemplateChoice};
 use js_sys::{Object, Reflect};
