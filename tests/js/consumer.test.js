@@ -1,10 +1,10 @@
 // The real-consumer test: `npm pack` the package, install the tarball into a fresh temporary
 // project, then use it the ways its users do — `npx speclint`, `import` and `require` in Node,
-// TypeScript with `tsc --strict`, a Vite build, an esbuild build, and a plain static page —
+// TypeScript with `tsc --strict`, Vite, webpack and esbuild builds, and a plain static page —
 // with the browser pages run in headless Chromium (Debian's, through playwright-core).
 //
-// Needs the built package (scripts/build.sh) and the root dev dependencies (vite, esbuild,
-// typescript, playwright-core). The fixtures are in tests/js/consumer/.
+// Needs the built package (scripts/build.sh) and the root dev dependencies (vite, webpack,
+// esbuild, typescript, playwright-core). The fixtures are in tests/js/consumer/.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -97,6 +97,7 @@ describe('browsers (headless Chromium)', { skip: !existsSync(CHROMIUM) && `no Ch
   before(async () => {
     sh(join(BIN, 'vite'), ['build', 'page', '--base', './', '--outDir', '../vite-dist', '--emptyOutDir', '--logLevel', 'warn']);
     sh(join(BIN, 'esbuild'), ['esbuild-entry.js', '--bundle', '--format=esm', '--outdir=esbuild-dist', '--log-level=warning']);
+    sh(join(BIN, 'webpack'), ['./webpack-entry.js', '--mode', 'production', '--output-path', 'webpack-dist', '--no-stats']);
     server = await serve(dir);
     baseUrl = `http://127.0.0.1:${server.address().port}`;
     const { chromium } = await import(join(ROOT, 'node_modules/playwright-core/index.mjs'));
@@ -117,6 +118,7 @@ describe('browsers (headless Chromium)', { skip: !existsSync(CHROMIUM) && `no Ch
 
   for (const [name, path] of [
     ['a Vite build (no config, no wasm plugin)', '/vite-dist/index.html'],
+    ['a webpack 5 build (no config file, no wasm loader)', '/webpack.html'],
     ['an esbuild bundle of speclint/inline (no plugin)', '/esbuild.html'],
     ['a plain <script type="module"> page served as static files', '/plain.html'],
   ]) {
