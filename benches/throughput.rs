@@ -79,9 +79,15 @@ fn main() {
     inputs.push(("50,000 headings".into(), (0..50_000).map(|i| format!("## Section {i}\n\ntext {i}\n\n")).collect()));
     inputs.push((
         "table with 100,000 cells".into(),
-        format!("# T\n\n| a | b | c | d |\n|---|---|---|---|\n{}", (0..25_000).map(|i| format!("| {i} | | x | [Name] |\n")).collect::<String>()),
+        format!(
+            "# T\n\n| a | b | c | d |\n|---|---|---|---|\n{}",
+            (0..25_000).map(|i| format!("| {i} | | x | [Name] |\n")).collect::<String>()
+        ),
     ));
-    inputs.push(("10,000 HTML comments".into(), format!("# T\n\n{}", (0..10_000).map(|i| format!("<!-- note {i} -->\ntext\n")).collect::<String>())));
+    inputs.push((
+        "10,000 HTML comments".into(),
+        format!("# T\n\n{}", (0..10_000).map(|i| format!("<!-- note {i} -->\ntext\n")).collect::<String>()),
+    ));
 
     println!("{:<26} {:>10} {:>12} {:>12} {:>8}", "input", "bytes", "parse MB/s", "check MB/s", "ratio");
     let mut per_mb: Vec<(String, usize, f64)> = Vec::new();
@@ -101,7 +107,11 @@ fn main() {
     let t = |n: &str| per_mb.iter().find(|(x, _, _)| x == n).map(|(_, b, s)| (*b, *s));
     if let (Some((b1, s1)), Some((b10, s10))) = (t("corpus 1 MB"), t("corpus 10 MB")) {
         let r = s10 / s1;
-        println!("\nlinear: 10 MB takes {r:.1}x the 1 MB time (target <= 12x, size ratio {:.1}): {}", b10 as f64 / b1 as f64, if r <= 12.0 { "pass" } else { "SHORT" });
+        println!(
+            "\nlinear: 10 MB takes {r:.1}x the 1 MB time (target <= 12x, size ratio {:.1}): {}",
+            b10 as f64 / b1 as f64,
+            if r <= 12.0 { "pass" } else { "SHORT" }
+        );
     }
     if let Some(c) = corpus_text() {
         println!("pathological inputs against a typical document of the same size (target <= 3x):");

@@ -91,7 +91,8 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
         }
         match &s.slot {
             Some(lit) if !lit.is_empty() => {
-                let mut cands: Vec<usize> = lit.iter().filter_map(|tok| by_token.get(tok.as_str())).filter(|p| p.len() <= MAX_POSTING).flatten().copied().collect();
+                let mut cands: Vec<usize> =
+                    lit.iter().filter_map(|tok| by_token.get(tok.as_str())).filter(|p| p.len() <= MAX_POSTING).flatten().copied().collect();
                 cands.sort_unstable();
                 cands.dedup();
                 for d in cands {
@@ -108,7 +109,16 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
             }
             Some(_) => {}
             None => {
-                let mut cands: Vec<usize> = s.key.tokens.iter().chain(s.aliases.iter().flat_map(|a| &a.tokens)).filter_map(|tok| by_token.get(tok.as_str())).filter(|p| p.len() <= MAX_POSTING).flatten().copied().collect();
+                let mut cands: Vec<usize> = s
+                    .key
+                    .tokens
+                    .iter()
+                    .chain(s.aliases.iter().flat_map(|a| &a.tokens))
+                    .filter_map(|tok| by_token.get(tok.as_str()))
+                    .filter(|p| p.len() <= MAX_POSTING)
+                    .flatten()
+                    .copied()
+                    .collect();
                 cands.sort_unstable();
                 cands.dedup();
                 for d in cands {
@@ -308,7 +318,10 @@ mod tests {
 
     #[test]
     fn numbering_case_and_renames_match_in_order() {
-        let got = matched("# T\n## Architecture Overview\n## Data Model\n## Testing\n", "# T\n## 1. ARCHITECTURE\n## 2) Data model\n## Extra\n## testing:\n");
+        let got = matched(
+            "# T\n## Architecture Overview\n## Data Model\n## Testing\n",
+            "# T\n## 1. ARCHITECTURE\n## 2) Data model\n## Extra\n## testing:\n",
+        );
         assert_eq!(got[1], Some(("1. ARCHITECTURE".into(), MatchKind::Renamed)));
         assert_eq!(got[2], Some(("2) Data model".into(), MatchKind::Exact)));
         assert_eq!(got[3], Some(("testing:".into(), MatchKind::Exact)));

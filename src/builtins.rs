@@ -21,10 +21,7 @@ const SOURCES: &[(&str, &str, &str)] = &[
 pub fn builtins() -> &'static [Template] {
     static ALL: OnceLock<Vec<Template>> = OnceLock::new();
     ALL.get_or_init(|| {
-        SOURCES
-            .iter()
-            .map(|(id, desc, src)| Template::compile_with_id(src, id, desc).expect("built-in templates have headings"))
-            .collect()
+        SOURCES.iter().map(|(id, desc, src)| Template::compile_with_id(src, id, desc).expect("built-in templates have headings")).collect()
     })
 }
 

@@ -23,7 +23,11 @@ pub fn confidence(t: &Template, a: &Alignment) -> f64 {
             got += m.quality;
         }
     }
-    if total == 0.0 { 0.0 } else { got / total }
+    if total == 0.0 {
+        0.0
+    } else {
+        got / total
+    }
 }
 
 /// The result of choosing among templates.

@@ -266,11 +266,19 @@ fn code_content(text: &str, r: &Range<usize>, fenced: bool) -> Range<usize> {
     let end = match trimmed.rfind('\n') {
         Some(i) => {
             let last = trimmed[i + 1..].trim();
-            if last.starts_with("```") || last.starts_with("~~~") { start + i + 1 } else { start + trimmed.len() }
+            if last.starts_with("```") || last.starts_with("~~~") {
+                start + i + 1
+            } else {
+                start + trimmed.len()
+            }
         }
         None => {
             let last = trimmed.trim();
-            if last.starts_with("```") || last.starts_with("~~~") { start } else { start + trimmed.len() }
+            if last.starts_with("```") || last.starts_with("~~~") {
+                start
+            } else {
+                start + trimmed.len()
+            }
         }
     };
     start.min(r.end)..end.max(start.min(r.end))

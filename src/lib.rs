@@ -93,7 +93,11 @@ impl fmt::Display for Error {
                 write!(f, "input is {size} bytes, over the limit of {max} bytes (raise maxBytes to check it)")
             }
             Error::UnknownTemplate { id, valid } => {
-                write!(f, "unknown template \"{id}\": use \"auto\", one of {}, or template Markdown", valid.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", "))
+                write!(
+                    f,
+                    "unknown template \"{id}\": use \"auto\", one of {}, or template Markdown",
+                    valid.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ")
+                )
             }
             Error::TemplateWithoutHeadings => {
                 write!(f, "the template has no headings: a template needs at least one Markdown heading (# Title) to check against")
@@ -254,7 +258,9 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
         })
         .collect();
     findings.sort_by(|a, b| {
-        (a.range.start_byte, a.range.end_byte).cmp(&(b.range.start_byte, b.range.end_byte)).then_with(|| rule_order(a.rule).cmp(&rule_order(b.rule)))
+        (a.range.start_byte, a.range.end_byte)
+            .cmp(&(b.range.start_byte, b.range.end_byte))
+            .then_with(|| rule_order(a.rule).cmp(&rule_order(b.rule)))
     });
     let mut summary = Summary::default();
     for f in &findings {

@@ -34,7 +34,8 @@ pub struct Scan {
 
 pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
     let text = doc.text;
-    let mut out = Scan { line_hash: vec![0; doc.lines.line_count()], line_has_tokens: vec![false; doc.lines.line_count()], ..Default::default() };
+    let mut out =
+        Scan { line_hash: vec![0; doc.lines.line_count()], line_has_tokens: vec![false; doc.lines.line_count()], ..Default::default() };
     let code: Vec<Range<usize>> = doc.code_blocks.iter().map(|c| c.content.clone()).collect();
     let mut toks = Vec::new();
     let mut marks = Vec::new();
@@ -60,7 +61,10 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
                     let norm = norm_inner(inner);
                     if vocab.choices.contains(&norm) {
                         out.choices.push(t.range.clone());
-                    } else if vocab.knows_bracket(&norm) && !vocab.marker_prefix(&norm) && (!(in_code || inline_code) || vocab.code_brackets.contains(&norm)) {
+                    } else if vocab.knows_bracket(&norm)
+                        && !vocab.marker_prefix(&norm)
+                        && (!(in_code || inline_code) || vocab.code_brackets.contains(&norm))
+                    {
                         out.placeholders.push(t.range.clone());
                     } else if vocab.marker_prefix(&norm) && !in_code && !inline_code {
                         out.clarifications.push(t.range.clone());
@@ -125,7 +129,8 @@ fn empty_field(doc: &Doc, vocab: &Vocab, line: usize, s: usize, e: usize) -> Opt
         let own_indent = text[s..e].len() - text[s..e].trim_start().len();
         let indent = next.len() - t.len();
         let is_item = text[s..e].trim_start().starts_with(['-', '*', '+']);
-        let block = t.starts_with(['|', '>']) || t.starts_with("```") || t.starts_with("~~~") || (!is_item && t.starts_with(['-', '*', '+']));
+        let block =
+            t.starts_with(['|', '>']) || t.starts_with("```") || t.starts_with("~~~") || (!is_item && t.starts_with(['-', '*', '+']));
         if indent > own_indent || block {
             return None;
         }

@@ -82,7 +82,14 @@ fn says_not_applicable(line: &str) -> bool {
         || t == "none"
 }
 
-pub fn compute(doc: &Doc, t: &Template, align: &Alignment, scan: &Scan, line_owner: &[Option<usize>], gaps: &[Range<usize>]) -> Vec<SectionState> {
+pub fn compute(
+    doc: &Doc,
+    t: &Template,
+    align: &Alignment,
+    scan: &Scan,
+    line_owner: &[Option<usize>],
+    gaps: &[Range<usize>],
+) -> Vec<SectionState> {
     let text = doc.text;
     let n = t.sections.len();
     let mut own = vec![Tally::default(); n];
@@ -107,7 +114,8 @@ pub fn compute(doc: &Doc, t: &Template, align: &Alignment, scan: &Scan, line_own
     let code_whole: Vec<Range<usize>> = doc.code_blocks.iter().map(|c| c.range.clone()).collect();
     // Lines of ticked task items: a ticked box of the template's checklist is the author's
     // sign-off, which is content even though its words are the template's.
-    let ticked: std::collections::HashSet<usize> = doc.tasks.iter().filter(|t| t.checked).map(|t| doc.lines.line_of(t.line.start)).collect();
+    let ticked: std::collections::HashSet<usize> =
+        doc.tasks.iter().filter(|t| t.checked).map(|t| doc.lines.line_of(t.line.start)).collect();
     let mut ci = 0;
     let mut cut: Vec<(usize, usize)> = Vec::new();
     for line in 0..doc.lines.line_count() {
@@ -183,21 +191,38 @@ pub fn compute(doc: &Doc, t: &Template, align: &Alignment, scan: &Scan, line_own
             let (o, sp) = (own[i], span[i]);
             let status = if s.is_title {
                 if o.content {
-                    if o.gaps > 0 { Status::Incomplete } else { Status::Complete }
+                    if o.gaps > 0 {
+                        Status::Incomplete
+                    } else {
+                        Status::Complete
+                    }
                 } else if o.gaps > 0 || o.furniture {
                     Status::Placeholder
                 } else {
                     Status::Complete
                 }
             } else if sp.content {
-                if o.gaps > 0 { Status::Incomplete } else { Status::Complete }
+                if o.gaps > 0 {
+                    Status::Incomplete
+                } else {
+                    Status::Complete
+                }
             } else if sp.gaps > 0 || sp.furniture {
                 Status::Placeholder
             } else {
                 Status::Empty
             };
             let range = section_range(doc, t, align, i, m.heading);
-            SectionState { status, heading: Some(m.heading), range: Some(range), insert_at: None, points: 0, max_points: 0, own_gaps: o.gaps, answered_by_parent: false }
+            SectionState {
+                status,
+                heading: Some(m.heading),
+                range: Some(range),
+                insert_at: None,
+                points: 0,
+                max_points: 0,
+                own_gaps: o.gaps,
+                answered_by_parent: false,
+            }
         })
         .collect();
     for i in 0..n {

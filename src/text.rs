@@ -97,7 +97,11 @@ pub fn norm_hash(parts: &[&str]) -> u64 {
             }
         }
     }
-    if any { h.0 } else { 0 }
+    if any {
+        h.0
+    } else {
+        0
+    }
 }
 
 /// Hash of an already normalized line (see [`norm_hash`]); 0 for an empty line.
@@ -174,7 +178,8 @@ pub fn strip_numbering(s: &str) -> &str {
         if digits_end > 0 && s[..digits_end].starts_with(|c: char| c.is_ascii_digit()) {
             let rest = &s[digits_end..];
             let short = digits_end <= 2 || s[..digits_end].contains('.');
-            let sep = rest.starts_with([')', ':']) || (short && rest.starts_with([' ', '\t', '-', '—', '–'])) || s[..digits_end].ends_with('.');
+            let sep =
+                rest.starts_with([')', ':']) || (short && rest.starts_with([' ', '\t', '-', '—', '–'])) || s[..digits_end].ends_with('.');
             if sep && !rest.trim_start().is_empty() {
                 s = rest.trim_start_matches([')', ':', '-', '—', '–']).trim_start();
             }
@@ -232,7 +237,11 @@ impl HeadingKey {
         let has_parens = unnumbered.contains(['(', '（']);
         let core_tokens = if has_parens {
             let t = tokens(&strip_parentheticals(unnumbered));
-            if t.is_empty() { full.clone() } else { t }
+            if t.is_empty() {
+                full.clone()
+            } else {
+                t
+            }
         } else {
             full.clone()
         };
@@ -335,7 +344,17 @@ mod tests {
 
     #[test]
     fn numbering_markup_and_case_are_ignored() {
-        for h in ["1. Overview", "1.2.3 Overview", "IV. Overview", "A) Overview", "Section 3: Overview", "**Overview**:", "`Overview`", "overview", "2) OVERVIEW"] {
+        for h in [
+            "1. Overview",
+            "1.2.3 Overview",
+            "IV. Overview",
+            "A) Overview",
+            "Section 3: Overview",
+            "**Overview**:",
+            "`Overview`",
+            "overview",
+            "2) OVERVIEW",
+        ] {
             assert_eq!(key(h), "overview", "{h}");
         }
         assert_eq!(key("User Scenarios & Testing *(mandatory)*"), key("User Scenarios and Testing"));
@@ -355,7 +374,8 @@ mod tests {
 
     #[test]
     fn streaming_hash_equals_hash_of_normalized_line() {
-        for s in ["", "  - **Method**: [Auth] JWT", "Ünïcode ÀB 中文テキスト x1", "a\tb--c__d", "👩‍👩‍👧 emoji ok", "İstanbul ß"] {
+        for s in ["", "  - **Method**: [Auth] JWT", "Ünïcode ÀB 中文テキスト x1", "a\tb--c__d", "👩‍👩‍👧 emoji ok", "İstanbul ß"]
+        {
             assert_eq!(norm_hash(&[s]), hash_norm(&norm_line(s)), "{s:?}");
         }
         assert_eq!(norm_hash(&["ab", "cd"]), hash_norm("ab cd"));

@@ -77,7 +77,8 @@ pub fn find_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>) 
                     let indexed = prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == ']' || c == ')');
                     let next_is_paren = bytes.get(close + 1) == Some(&b'(');
                     let _ = next_is_paren;
-                    if !indexed && !inner.trim().is_empty() && !inner.starts_with('[') && !inner.starts_with('^') && !inner.starts_with('!') {
+                    if !indexed && !inner.trim().is_empty() && !inner.starts_with('[') && !inner.starts_with('^') && !inner.starts_with('!')
+                    {
                         out.push(Token { shape: Shape::Bracket, range: abs..start + close + 1, inner: abs + 1..start + close });
                         i = close + 1;
                         continue;
@@ -166,10 +167,63 @@ fn bracket_pairs(bytes: &[u8]) -> Vec<(usize, usize)> {
 }
 
 const HTML_TAGS: &[&str] = &[
-    "a", "abbr", "b", "br", "code", "details", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
-    "kbd", "li", "ol", "p", "pre", "s", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th",
-    "thead", "tr", "u", "ul", "picture", "source", "video", "iframe", "script", "style", "svg", "input", "center",
-    "figure", "figcaption", "blockquote", "dl", "dt", "dd", "mark", "small", "del", "ins", "section", "nav",
+    "a",
+    "abbr",
+    "b",
+    "br",
+    "code",
+    "details",
+    "div",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "kbd",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
+    "picture",
+    "source",
+    "video",
+    "iframe",
+    "script",
+    "style",
+    "svg",
+    "input",
+    "center",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "dl",
+    "dt",
+    "dd",
+    "mark",
+    "small",
+    "del",
+    "ins",
+    "section",
+    "nav",
 ];
 
 /// `<text>` that reads like a slot rather than HTML, an autolink or an arrow.
@@ -232,7 +286,11 @@ pub fn find_markers(text: &str, start: usize, end: usize, out: &mut Vec<(Marker,
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if (b == b'L' || b == b'l') && line.len() >= i + 11 && line.is_char_boundary(i + 11) && line[i..i + 11].eq_ignore_ascii_case("lorem ipsum") {
+        if (b == b'L' || b == b'l')
+            && line.len() >= i + 11
+            && line.is_char_boundary(i + 11)
+            && line[i..i + 11].eq_ignore_ascii_case("lorem ipsum")
+        {
             out.push((Marker::LoremIpsum, start + i..start + i + 11));
             i += 11;
             continue;
@@ -266,7 +324,13 @@ fn is_word_char_for_markers(c: char) -> bool {
 /// Splits a choice list (`Draft | Review`, `draft / approved / implemented`) into its options,
 /// or `None` if the text is not one.
 pub fn choice_options(s: &str, bare: bool) -> Option<Vec<&str>> {
-    let sep = if s.contains('|') { "|" } else if bare && s.contains(" / ") { " / " } else { return None };
+    let sep = if s.contains('|') {
+        "|"
+    } else if bare && s.contains(" / ") {
+        " / "
+    } else {
+        return None;
+    };
     let opts: Vec<&str> = s.split(sep).map(str::trim).collect();
     let max_words = if bare { 4 } else { 6 };
     let ok = opts.len() >= 2
@@ -295,7 +359,12 @@ mod tests {
     fn finds_slots_variables_dates() {
         assert_eq!(
             shapes("# <Feature name> on YYYY-MM-DD by {{owner}} for $ARGUMENTS <br>"),
-            vec![(Shape::Angle, "<Feature name>"), (Shape::DatePattern, "YYYY-MM-DD"), (Shape::Mustache, "{{owner}}"), (Shape::Variable, "$ARGUMENTS")]
+            vec![
+                (Shape::Angle, "<Feature name>"),
+                (Shape::DatePattern, "YYYY-MM-DD"),
+                (Shape::Mustache, "{{owner}}"),
+                (Shape::Variable, "$ARGUMENTS")
+            ]
         );
         assert!(shapes("a -> b <https://x.y> x < y > z").is_empty());
     }

@@ -16,8 +16,8 @@ use super::{quote, Context, Phase, RawFinding, RuleMeta};
 use crate::doc::in_ranges;
 use crate::report::Severity;
 use crate::template::{is_thematic_break, line_core};
-use crate::tokens::find_on_line;
 use crate::text::{bigram_dice, line_similarity, norm_line};
+use crate::tokens::find_on_line;
 
 pub static META: RuleMeta = RuleMeta {
     id: "template-text",
@@ -41,7 +41,13 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
     let flush = |run: &mut Option<(usize, usize, Option<usize>)>, out: &mut Vec<RawFinding>| {
         if let Some((s, e, _)) = run.take() {
             let mut f = RawFinding::new(&META, s..e, format!("Template text left in: {}", quote(&text[s..e])), HELP);
-            let del_end = if text[e..].starts_with("\r\n") { e + 2 } else if text[e..].starts_with('\n') { e + 1 } else { e };
+            let del_end = if text[e..].starts_with("\r\n") {
+                e + 2
+            } else if text[e..].starts_with('\n') {
+                e + 1
+            } else {
+                e
+            };
             f.fix = Some((s..del_end, String::new()));
             out.push(f);
         }

@@ -11,8 +11,8 @@
 //! which the template never had.
 
 use super::{quote, Context, Phase, RawFinding, RuleMeta};
-use crate::template::line_core;
 use crate::report::Severity;
+use crate::template::line_core;
 use crate::text::line_similarity;
 
 pub static META: RuleMeta = RuleMeta {
@@ -52,7 +52,8 @@ mod tests {
 
     #[test]
     fn flags_template_items_left_open() {
-        let doc = "# Spec\n\n## Review\n\n- [ ] Requirements are testable\n- [x] Scope is clearly bounded\n- [ ] Roll out to the EU region\n";
+        let doc =
+            "# Spec\n\n## Review\n\n- [ ] Requirements are testable\n- [x] Scope is clearly bounded\n- [ ] Roll out to the EU region\n";
         assert_eq!(findings(T, doc, "unchecked-item"), vec!["- [ ] Requirements are testable"]);
     }
 }

@@ -47,7 +47,8 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
 mod tests {
     use crate::rules::testing::findings;
 
-    const T: &str = "# Spec: [Name]\n\n## Owner\n- **Lead**: [Name]\n\n## Model\n```ts\ninterface [EntityName] { [field]: [type][]; }\n```\n";
+    const T: &str =
+        "# Spec: [Name]\n\n## Owner\n- **Lead**: [Name]\n\n## Model\n```ts\ninterface [EntityName] { [field]: [type][]; }\n```\n";
 
     #[test]
     fn flags_template_tokens_in_text_headings_and_code() {

@@ -60,8 +60,20 @@ pub struct Template {
 }
 
 const OPTIONAL_MARKERS: &[&str] = &[
-    "optional", "if applicable", "include if", "if needed", "if relevant", "when relevant", "should have",
-    "nice to have", "later phase", "if any", "可选", "任意", "選択", "該当する場合",
+    "optional",
+    "if applicable",
+    "include if",
+    "if needed",
+    "if relevant",
+    "when relevant",
+    "should have",
+    "nice to have",
+    "later phase",
+    "if any",
+    "可选",
+    "任意",
+    "選択",
+    "該当する場合",
 ];
 
 impl Template {

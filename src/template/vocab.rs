@@ -298,7 +298,12 @@ fn marker_prefix_of(inner: &str) -> Option<String> {
 
 /// Whether the nearest non-blank line above `line` is a thematic break.
 fn prev_nonblank_is_break(doc: &Doc, line: usize) -> bool {
-    (0..line).rev().map(|l| doc.lines.line_range(doc.text, l)).map(|(s, e)| doc.text[s..e].trim()).find(|t| !t.is_empty()).is_some_and(is_thematic_break)
+    (0..line)
+        .rev()
+        .map(|l| doc.lines.line_range(doc.text, l))
+        .map(|(s, e)| doc.text[s..e].trim())
+        .find(|t| !t.is_empty())
+        .is_some_and(is_thematic_break)
 }
 
 /// Calls `f(start, end)` for every line inside `r`.
