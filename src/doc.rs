@@ -67,13 +67,35 @@ pub struct Doc<'a> {
     pub front_matter: Option<Range<usize>>,
 }
 
+/// Parser options. YAML metadata blocks are off: pulldown-cmark takes them anywhere in the
+/// document, so a `---` break followed by text and a later `---` would swallow the headings in
+/// between (pulldown-cmark issue #1000). Front matter is found by [`front_matter`] instead.
 pub fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_WIKILINKS
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_WIKILINKS
+}
+
+/// YAML front matter at the very start: a `---` line, a non-blank line, and a closing `---`
+/// or `...` line (pulldown-cmark's rules for a metadata block). The range ends before the
+/// closing line's line ending.
+pub fn front_matter(text: &str) -> Option<Range<usize>> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next()?;
+    if first.trim_end_matches(['\n', '\r']).trim_end_matches([' ', '\t']) != "---" {
+        return None;
+    }
+    let mut pos = first.len();
+    for (i, line) in lines.enumerate() {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let closing = matches!(body.trim_end_matches(' '), "---" | "...");
+        if i == 0 && (closing || body.trim().is_empty()) {
+            return None;
+        }
+        if closing {
+            return Some(0..pos + body.len());
+        }
+        pos += line.len();
+    }
+    None
 }
 
 fn level_num(l: HeadingLevel) -> u8 {
@@ -102,7 +124,20 @@ impl<'a> Doc<'a> {
         let mut item_stack: Vec<usize> = Vec::new();
         let mut row: Option<TableRow> = None;
         let mut in_head = false;
-        let parser = Parser::new_ext(text, options()).into_offset_iter();
+        // Front matter is blanked out (same byte length, line endings kept) so the parser sees
+        // blank lines there and every range stays an offset into `text`.
+        doc.front_matter = front_matter(text);
+        let blanked: String;
+        let source = match &doc.front_matter {
+            Some(fm) => {
+                let mut bytes = text.as_bytes().to_vec();
+                bytes[..fm.end].iter_mut().filter(|b| !matches!(b, b'\n' | b'\r')).for_each(|b| *b = b' ');
+                blanked = String::from_utf8(bytes).expect("whole characters replaced by spaces");
+                blanked.as_str()
+            }
+            None => text,
+        };
+        let parser = Parser::new_ext(source, options()).into_offset_iter();
         let mut refdefs: Vec<Range<usize>> = Vec::new();
         let mut parser = parser;
         // Reference definitions are known after the first block pass; collect them up front.
@@ -161,7 +196,6 @@ impl<'a> Doc<'a> {
                 Event::Start(Tag::BlockQuote(_)) => doc.blockquotes.push(range),
                 Event::Start(Tag::Emphasis) => doc.emphasis.push(range),
                 Event::Start(Tag::Paragraph) => doc.paragraphs.push(range),
-                Event::Start(Tag::MetadataBlock(_)) => doc.front_matter = Some(range),
                 _ => {}
             }
         }
@@ -352,6 +386,23 @@ mod tests {
             assert_eq!(d.comments.len(), 1);
             assert!(t[d.comments[0].clone()].starts_with("<!--") && t[d.comments[0].clone()].ends_with("note"), "{t:?}");
         }
+    }
+
+    #[test]
+    fn front_matter_only_at_the_start() {
+        let t = "---\ntitle: x\nowner: [Name]\n---\n# Spec\n";
+        let d = Doc::parse(t);
+        assert_eq!(d.front_matter, Some(0..30));
+        assert_eq!(d.headings.iter().map(|h| h.text.as_str()).collect::<Vec<_>>(), vec!["Spec"]);
+        // Breaks between sections are not metadata, even with text right after the `---`.
+        let t = "# A\n\ntext\n\n---\n## B\nbody\n\n---\n## C\n";
+        let d = Doc::parse(t);
+        assert_eq!(d.front_matter, None);
+        assert_eq!(d.headings.iter().map(|h| h.text.as_str()).collect::<Vec<_>>(), vec!["A", "B", "C"]);
+        // A leading break followed by a blank line, or never closed, is not front matter.
+        assert_eq!(Doc::parse("---\n\n# A\n---\n").front_matter, None);
+        assert_eq!(Doc::parse("---\n# A\n").headings.len(), 1);
+        assert_eq!(Doc::parse("---\r\ntitle: é\r\n...\r\n# A\r\n").front_matter, Some(0..19));
     }
 
     #[test]
