@@ -163,7 +163,7 @@ pub fn check(markdown: &str, options: &CheckOptions) -> Result<Report, Error> {
                     Some((t, c)) => format!("No template fits this document (closest: {}, {:.0}% of its sections)", t.id, c * 100.0),
                     None => "No template fits this document".to_string(),
                 },
-                confidence,
+                confidence: (confidence * 1000.0).round() / 1000.0,
             };
             r
         }
@@ -216,13 +216,7 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
         .iter()
         .zip(&states)
         .map(|(s, st)| {
-            let mut path = Vec::new();
-            let mut p = Some(s);
-            while let Some(x) = p {
-                path.push(x.title.clone());
-                p = x.parent.map(|i| &t.sections[i]);
-            }
-            path.reverse();
+            let path = t.path(s);
             SectionResult {
                 title: s.title.clone(),
                 path,

@@ -190,7 +190,7 @@ pub struct JsTemplate(Template);
 #[serde(rename_all = "camelCase")]
 struct SectionDto<'a> {
     title: &'a str,
-    path: Vec<&'a str>,
+    path: Vec<String>,
     level: u8,
     optional: bool,
 }
@@ -226,16 +226,7 @@ impl JsTemplate {
         let dtos: Vec<SectionDto> = t
             .sections
             .iter()
-            .map(|s| {
-                let mut path = vec![s.title.as_str()];
-                let mut p = s.parent;
-                while let Some(i) = p {
-                    path.push(&t.sections[i].title);
-                    p = t.sections[i].parent;
-                }
-                path.reverse();
-                SectionDto { title: &s.title, path, level: s.level, optional: s.optional }
-            })
+            .map(|s| SectionDto { title: &s.title, path: t.path(s), level: s.level, optional: s.optional })
             .collect();
         to_js(&dtos)
     }

@@ -154,6 +154,18 @@ impl Template {
         i + 1..end
     }
 
+    /// Titles from the top-level ancestor down to `section`.
+    pub fn path(&self, section: &TemplateSection) -> Vec<String> {
+        let mut path = vec![section.title.clone()];
+        let mut p = section.parent;
+        while let Some(i) = p {
+            path.push(self.sections[i].title.clone());
+            p = self.sections[i].parent;
+        }
+        path.reverse();
+        path
+    }
+
     pub fn is_ancestor(&self, a: usize, mut d: usize) -> bool {
         while let Some(p) = self.sections[d].parent {
             if p == a {
