@@ -71,7 +71,11 @@ pub struct Doc<'a> {
 /// document, so a `---` break followed by text and a later `---` would swallow the headings in
 /// between (pulldown-cmark issue #1000). Front matter is found by [`front_matter`] instead.
 pub fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_WIKILINKS
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_WIKILINKS
 }
 
 /// YAML front matter at the very start: a `---` line, a non-blank line, and a closing `---`
