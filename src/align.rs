@@ -235,7 +235,7 @@ fn heaviest_chain(n: usize, pairs: &mut [(usize, usize, f64)]) -> Vec<(usize, us
     if pairs.is_empty() || n == 0 {
         return Vec::new();
     }
-    pairs.sort_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)).then(b.2.total_cmp(&a.2)));
+    pairs.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)).then(b.2.total_cmp(&a.2)));
     // Fenwick tree over template index: prefix max of (chain weight, pair index).
     let mut tree: Vec<(f64, usize)> = vec![(0.0, usize::MAX); n + 1];
     let mut pred: Vec<usize> = vec![usize::MAX; pairs.len()];

@@ -204,8 +204,7 @@ impl<'a> Doc<'a> {
             }
         }
         doc.links.extend(refdefs);
-        doc.links.sort_by_key(|r| r.start);
-        doc.tasks.sort_by_key(|t| t.item.start);
+        sort_ranges(&mut doc.links);
         split_comments(text, raw_html, &mut doc.comments, &mut doc.html);
         doc
     }
@@ -219,6 +218,12 @@ impl<'a> Doc<'a> {
     pub fn heading_at_or_after(&self, offset: usize) -> usize {
         self.headings.partition_point(|h| h.range.start < offset)
     }
+}
+
+/// Sorts ranges by start (then end). Every range sort in the crate goes through here, so the
+/// WebAssembly build carries one copy of the sort, not one per call site.
+pub fn sort_ranges(ranges: &mut [Range<usize>]) {
+    ranges.sort_unstable_by_key(|r| (r.start, r.end));
 }
 
 /// Whether `pos` lies inside any of `ranges` (sorted by start, possibly nested or overlapping).
@@ -324,7 +329,7 @@ fn code_content(text: &str, r: &Range<usize>, fenced: bool) -> Range<usize> {
 
 /// Splits raw HTML ranges into comments and other HTML.
 fn split_comments(text: &str, mut raw: Vec<Range<usize>>, comments: &mut Vec<Range<usize>>, html: &mut Vec<Range<usize>>) {
-    raw.sort_by_key(|r| r.start);
+    sort_ranges(&mut raw);
     // Merge overlapping/adjacent ranges (block start tags repeat their lines as Html events).
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in raw {

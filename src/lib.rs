@@ -160,7 +160,9 @@ pub fn check(markdown: &str, options: &CheckOptions) -> Result<Report, Error> {
             r.template = TemplateInfo {
                 id: None,
                 title: match closest {
-                    Some((t, c)) => format!("No template fits this document (closest: {}, {:.0}% of its sections)", t.id, c * 100.0),
+                    Some((t, c)) => {
+                        format!("No template fits this document (closest: {}, {}% of its sections)", t.id, (c * 100.0).round() as u32)
+                    }
                     None => "No template fits this document".to_string(),
                 },
                 confidence: (confidence * 1000.0).round() / 1000.0,
@@ -251,10 +253,11 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
             })
         })
         .collect();
-    findings.sort_by(|a, b| {
+    findings.sort_unstable_by(|a, b| {
         (a.range.start_byte, a.range.end_byte)
             .cmp(&(b.range.start_byte, b.range.end_byte))
             .then_with(|| rule_order(a.rule).cmp(&rule_order(b.rule)))
+            .then_with(|| a.message.cmp(&b.message))
     });
     let mut summary = Summary::default();
     for f in &findings {
@@ -287,7 +290,7 @@ fn dedupe_gaps(raw: &mut Vec<RawFinding>) {
     }
     // Containers do not overlap one another (comments and line runs), so the one starting last
     // at or before a finding is the only candidate.
-    containers.sort_by_key(|c| c.start);
+    doc::sort_ranges(&mut containers);
     raw.retain(|f| {
         if is_container(f) {
             return true;

@@ -106,7 +106,7 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
             from = s + choice.len();
         }
     }
-    out.choices.sort_by_key(|r| r.start);
+    crate::doc::sort_ranges(&mut out.choices);
     out
 }
 

@@ -223,11 +223,8 @@ impl JsTemplate {
     #[wasm_bindgen(getter, unchecked_return_type = "TemplateSection[]")]
     pub fn sections(&self) -> Result<JsValue, JsValue> {
         let t = &self.0;
-        let dtos: Vec<SectionDto> = t
-            .sections
-            .iter()
-            .map(|s| SectionDto { title: &s.title, path: t.path(s), level: s.level, optional: s.optional })
-            .collect();
+        let dtos: Vec<SectionDto> =
+            t.sections.iter().map(|s| SectionDto { title: &s.title, path: t.path(s), level: s.level, optional: s.optional }).collect();
         to_js(&dtos)
     }
 }
