@@ -90,9 +90,9 @@ function main(argv) {
     const file = input.stdin ? o['stdin-name'] : input.file;
     let markdown;
     try {
-      markdown = readFileSync(input.stdin ? 0 : input.file, 'utf8');
+      markdown = decodeMarkdown(readFileSync(input.stdin ? 0 : input.file));
     } catch (e) {
-      warn(`cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.message}`);
+      warn(`cannot read ${file}: ${readError(e)}`);
       ioError = true;
       continue;
     }
@@ -125,10 +125,10 @@ function resolveTemplate(value) {
   if (value === 'auto' || templates().some((t) => t.id === value)) return value;
   let source;
   try {
-    source = readFileSync(value, 'utf8');
+    source = decodeMarkdown(readFileSync(value));
   } catch (e) {
     const ids = ['auto', ...templates().map((t) => t.id)].join(', ');
-    const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.message;
+    const why = readError(e);
     throw new UsageError(`--template "${value}" is neither a built-in template (${ids}) nor a readable file: ${why}`);
   }
   try {
@@ -171,3 +171,40 @@ try {
   code = 2;
 }
 process.exitCode = code;
+
+/** Markdown from raw bytes: a binary file or invalid UTF-8 is an input error, never checked as text. */
+function decodeMarkdown(bytes) {
+  if (bytes.subarray(0, 8192).includes(0)) throw Object.assign(new Error('binary file, not Markdown'), { code: 'EBINARY' });
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw Object.assign(new Error(`not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})`), { code: 'EUTF8' });
+  }
+}
+
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(b) {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return i;
+}
+
+function readError(e) {
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return e.message;
+  }
+}

@@ -166,6 +166,18 @@ describe('positions', () => {
     }
   });
 
+  test('lone UTF-16 surrogates are checked, and positions after them stay right', () => {
+    // A lone surrogate reaches Rust as U+FFFD: one UTF-16 unit either way, so UTF-16 offsets
+    // and columns still index the caller's string (byte offsets are those of the UTF-8 text).
+    const lone = '# 计划 Plan\n\n## 负责人 Owner\n\uD800 x \uDFFF [Name] \uD83D\n\n## Goals\n[Goal one] and [Goal two] \uDC00TODO\n';
+    const r = check(lone, { template });
+    const tokens = r.findings.map((f) => lone.slice(f.start, f.end));
+    assert.deepEqual(tokens.filter((t) => t.startsWith('[')), ['[Name]', '[Goal one]', '[Goal two]']);
+    assert.ok(tokens.includes('TODO'));
+    const name = r.findings.find((f) => lone.slice(f.start, f.end) === '[Name]');
+    assert.equal(name.column, lone.split('\n')[3].indexOf('[Name]') + 1);
+  });
+
   test('section ranges slice the document too', () => {
     const r = check(doc, { template });
     const owner = r.sections.find((s) => s.title === '负责人 Owner');

@@ -6,7 +6,7 @@
 // docs/notes.txt is not Markdown, so neither is ever picked up by a directory or glob.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -115,6 +115,30 @@ describe('exit codes and --min-score', () => {
     const r = run([...T, 'missing.md', 'docs/done.md', 'nothing/*.md']);
     assert.equal(r.code, 2);
     assert.deepEqual(r.stderr.trimEnd().split('\n'), ['speclint: cannot read missing.md: no such file or directory', 'speclint: no files match nothing/*.md']);
+    assert.match(r.stdout, /docs\/done\.md {2}PASS/);
+  });
+
+  test('2 for binary files, invalid UTF-8 and unreadable files; the others are still checked', (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'speclint-cli-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
+    writeFileSync(join(dir, 'latin1.md'), Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    writeFileSync(join(dir, 'locked.md'), '# Spec\n');
+    chmodSync(join(dir, 'locked.md'), 0o000);
+    const locked = (() => {
+      try {
+        readFileSync(join(dir, 'locked.md'));
+        return false; // root can read anything: skip that line
+      } catch {
+        return true;
+      }
+    })();
+    const r = run([...T, join(dir, 'image.md'), join(dir, 'latin1.md'), join(dir, 'locked.md'), 'docs/done.md']);
+    assert.equal(r.code, 2);
+    const lines = r.stderr.trimEnd().split('\n');
+    assert.match(lines[0], /^speclint: cannot read .*image\.md: binary file, not Markdown$/);
+    assert.match(lines[1], /^speclint: cannot read .*latin1\.md: not valid UTF-8 \(first bad byte at offset 5\)$/);
+    if (locked) assert.match(lines[2], /^speclint: cannot read .*locked\.md: permission denied$/);
     assert.match(r.stdout, /docs\/done\.md {2}PASS/);
   });
 

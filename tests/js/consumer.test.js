@@ -49,6 +49,8 @@ describe('the packed package', () => {
     const files = pack.files.map((f) => f.path).sort();
     assert.deepEqual(files, [
       'README.md',
+      'adapters.d.ts',
+      'adapters.js',
       'api.js',
       'browser.js',
       'cli.js',
