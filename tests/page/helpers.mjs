@@ -70,7 +70,11 @@ export async function launch() {
  * `options`: Playwright context options (colorScheme, viewport, ...).
  */
 export async function openPage(browser, origin, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+    ...options,
+  });
   const problems = [];
   const requests = [];
   // Every request the browser makes, from the page or its worker: anything not on our origin is
@@ -137,14 +141,16 @@ export async function waitChecked(page, timeout = 20_000) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
 }
 
-/** Replaces the editor's text the way a paste does (an input event with the new text). */
+/**
+ * Replaces the editor's text by a real paste: select all, Ctrl+V from the clipboard (the
+ * context has clipboard permissions; see openPage).
+ */
 export async function pasteText(page, text) {
-  await page.evaluate((t) => {
-    const ta = document.querySelector('[data-testid="editor"]');
-    ta.focus();
-    ta.select();
-    document.execCommand('insertText', false, t);
-  }, text);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.focus('[data-testid=editor]');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+v');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=editor]').value.length === n, text.length);
   await waitChecked(page);
 }
 

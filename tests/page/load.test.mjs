@@ -71,7 +71,8 @@ test('clicking a finding selects its range; clicking a section goes to it; hover
   // A section far down: the editor scrolls so the heading is on screen.
   await page.locator('[data-testid=section]', { hasText: 'Glossary' }).click();
   assert.equal(await selected(), '### Glossary');
-  assert.ok(await page.evaluate(() => document.getElementById('editor-scroller').scrollTop > 200), 'the editor scrolled down');
+  assert.ok(await page.evaluate(() => document.getElementById('editor').scrollTop > 200), 'the editor scrolled down');
+  assert.equal(...(await page.evaluate(() => [document.getElementById('editor').scrollTop, document.getElementById('backdrop').scrollTop])), 'the highlights scrolled with it');
   const glossary = page.locator('[data-testid=highlight]', { hasText: '[Technical Term]' });
   assert.ok(await glossary.isVisible());
   const box = await glossary.boundingBox();
@@ -160,14 +161,14 @@ test('highlights are aligned with the text: the backdrop renders the same glyphs
     ['backdrop', `${base} .editor-stack > textarea { color: transparent !important; caret-color: transparent !important; } .backdrop, .backdrop mark { color: #000 !important; }`],
   ]) {
     const tag = await page.addStyleTag({ content: css });
-    for (const scrollTop of [0, 1500]) {
-      await page.evaluate((y) => (document.getElementById('editor-scroller').scrollTop = y), scrollTop);
+    for (const scrollTop of [0, 1500, 1e6]) {
+      await page.evaluate((y) => (document.getElementById('editor').scrollTop = y), scrollTop);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       shots[`${name}-${scrollTop}`] = (await page.locator('#editor-scroller').screenshot()).toString('base64');
     }
     await tag.evaluate((el) => el.remove());
   }
-  for (const y of [0, 1500]) {
+  for (const y of [0, 1500, 1e6]) {
     const diff = await page.evaluate(async ([a, b]) => {
       const load = async (b64) => createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
       const [ia, ib] = await Promise.all([load(a), load(b)]);

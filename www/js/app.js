@@ -58,7 +58,7 @@ const state = {
 const draft = load(KEYS.draft);
 els.editor.value = draft ?? (await fetchText(EXAMPLE_URL).catch(() => ''));
 if (draft === null) state.documentName = 'tech-spec-example.md';
-const editor = new Editor({ textarea: els.editor, backdrop: els.backdrop, scroller: els.scroller });
+const editor = new Editor({ textarea: els.editor, backdrop: els.backdrop });
 els.customSource.value = state.customSource;
 
 const worker = new CheckerWorker(new URL('./worker.js', import.meta.url));
@@ -117,6 +117,8 @@ function onResult({ version, result, error }) {
 }
 
 function onEdit(edit) {
+  // A toast announces the edit just made (it is shown after it); any later edit retires it.
+  hideToast();
   state.edits.push(edit);
   if (state.edits.length > 500) state.edits.splice(0, state.edits.length - 500);
   if (state.report) shiftReport(state.report, edit);
@@ -233,10 +235,11 @@ function stepFinding(dir) {
 function findingsAt(offset) {
   const r = state.report;
   if (!r) return [];
-  return r.findings
-    .map((f, i) => ({ f, i }))
-    .filter(({ f }) => !f.stale && f.start <= offset && offset <= f.end && (f.start < f.end || offset === f.start))
-    .sort((a, b) => a.f.end - a.f.start - (b.f.end - b.f.start));
+  const hits = [];
+  r.findings.forEach((f, i) => {
+    if (!f.stale && f.start <= offset && offset <= f.end) hits.push({ f, i });
+  });
+  return hits.sort((a, b) => a.f.end - a.f.start - (b.f.end - b.f.start));
 }
 
 function updateCaretStatus() {
@@ -274,8 +277,10 @@ async function applyFixes(pick, describe) {
   const report = await freshReport();
   const fixes = report.findings
     .filter((f) => f.fix && pick(f))
-    .map((f, order) => ({ ...f.fix.range, text: f.fix.text, order }))
-    .sort((a, b) => a.start - b.start || a.order - b.order);
+    // At one insertion point, skeletons go in template order (a parent's sibling after the
+    // parent's own sub-sections), whatever order the findings come in.
+    .map((f, order) => ({ ...f.fix.range, text: f.fix.text, section: f.section ?? -1, order }))
+    .sort((a, b) => a.start - b.start || a.section - b.section || a.order - b.order);
   if (!fixes.length) return;
   const text = editor.text;
   const from = fixes[0].start;
@@ -539,7 +544,7 @@ function toast(message, undoable = false) {
   els.toast.replaceChildren(
     h('span', null, message),
     undoable
-      ? h('button', { type: 'button', onclick: () => { editor.undo(); scheduler.now(); hideToast(); } }, 'Undo')
+      ? h('button', { type: 'button', onclick: () => { editor.undo(); scheduler.now(); hideToast(); els.editor.focus(); } }, 'Undo')
       : '',
     h('button', { type: 'button', class: 'dismiss', 'aria-label': 'Dismiss', onclick: hideToast }, '×'),
   );

@@ -1,29 +1,33 @@
-// The editor: a <textarea> (the real input: caret, selection, IME, spellcheck-free typing,
-// native undo) over a backdrop <div> that renders the same text, as text nodes, with <mark>s at
-// the finding ranges. The textarea's background and the backdrop's text are transparent, so a
-// person sees the textarea's glyphs on top of the backdrop's colored marks.
+// The editor: a <textarea> (the real input: caret, selection, IME, native typing undo) over a
+// backdrop <div> that renders the same text, as text nodes, with <mark>s at the finding ranges.
+// The textarea's background and the backdrop's text are transparent, so a person sees the
+// textarea's glyphs on top of the backdrop's colored marks.
 //
-// Alignment rules (the classic failure of this pattern): both elements sit in the same grid
-// cell, with the same font, padding, line-height, tab-size, white-space and overflow-wrap (see
-// .editor-stack in style.css). The textarea never scrolls: it grows with the backdrop, whose
-// text is always the textarea's text, and the scroller around both scrolls them together.
+// Alignment rules (the classic failure of this pattern): both elements fill the same grid
+// cell, with the same font, padding, line-height, tab-size, white-space, overflow-wrap and an
+// always-present vertical scrollbar (so both wrap at the same width); see .editor-stack in
+// style.css. The textarea scrolls itself (a browser paints only its visible lines, which
+// matters at a megabyte) and the backdrop follows its scrollTop.
 //
 // Performance: the backdrop is split into blocks ("chunks") of CHUNK_LINES lines. An edit
-// re-renders only the chunks it touches, so typing in a 1 MB document lays out a few lines, not
-// the whole document. All positions are UTF-16 code units (what the report's start/end are).
+// re-renders only the chunks it touches, so typing in a 1 MB document lays out a few lines of
+// backdrop, not the whole document. All positions are UTF-16 code units (what the report's
+// start/end are).
 
 const CHUNK_LINES = 50;
+const UNDO_DEPTH = 100;
+/** Undo entries keep whole texts; bound what they may hold (UTF-16 code units). */
+const UNDO_CHAR_BUDGET = 40_000_000;
 const ZWSP = '\u200b';
 
 export class Editor extends EventTarget {
   /**
-   * @param {{textarea: HTMLTextAreaElement, backdrop: HTMLElement, scroller: HTMLElement}} els
+   * @param {{textarea: HTMLTextAreaElement, backdrop: HTMLElement}} els
    */
-  constructor({ textarea, backdrop, scroller }) {
+  constructor({ textarea, backdrop }) {
     super();
     this.ta = textarea;
     this.bd = backdrop;
-    this.sc = scroller;
     this.text = textarea.value;
     /** Incremented on every change of the text. */
     this.version = 0;
@@ -31,8 +35,10 @@ export class Editor extends EventTarget {
     this.chunks = [];
     /** Non-overlapping highlight runs, sorted: {start, end, cls, fid, first, title}. */
     this.runs = [];
-    /** Fallback undo stack, used only where execCommand('insertText') is unsupported. */
-    this.ownUndo = [];
+    /** Our programmatic edits: {before, after, selection}. */
+    this.undoStack = [];
+    this.redoStack = [];
+    this.installUndoKeys();
     this.renderAll();
     // Chromium fires one input event per line for a multi-line execCommand('insertText'):
     // handle them as one edit, once the command is done.
@@ -41,11 +47,12 @@ export class Editor extends EventTarget {
       this.syncQueued = true;
       queueMicrotask(() => this.onInput());
     });
-    // The textarea is as tall as its text, so it has nothing to scroll; if a browser scrolls it
-    // anyway (a caret moved past a stale height), put it back so the marks stay aligned.
-    textarea.addEventListener('scroll', () => {
-      if (textarea.scrollTop || textarea.scrollLeft) textarea.scrollTop = textarea.scrollLeft = 0;
-    });
+    textarea.addEventListener('scroll', () => this.syncScroll());
+  }
+
+  syncScroll() {
+    if (this.bd.scrollTop !== this.ta.scrollTop) this.bd.scrollTop = this.ta.scrollTop;
+    if (this.bd.scrollLeft !== this.ta.scrollLeft) this.bd.scrollLeft = this.ta.scrollLeft;
   }
 
   get value() {
@@ -63,64 +70,113 @@ export class Editor extends EventTarget {
     this.text = now;
     this.version++;
     edit.version = this.version;
+    edit.programmatic = Boolean(this.programmatic);
     shiftRuns(this.runs, edit);
     this.rechunk(edit);
+    this.syncScroll();
     this.dispatchEvent(new CustomEvent('edit', { detail: edit }));
   }
 
   /**
-   * Replaces [start, end) with `text` as one undoable edit (Ctrl+Z / the Undo button restore the
-   * previous text in one step). Selects `select` afterwards ([start, end] of the new text), or
-   * leaves the caret after the inserted text.
+   * Replaces [start, end) with `text` as one undoable edit: Ctrl+Z (or undo()) restores the
+   * previous text in one step, Ctrl+Shift+Z / Ctrl+Y (or redo()) brings it back. Selects
+   * `select` ([start, end] in the new text) afterwards, or puts the caret after the new text.
+   *
+   * Programmatic edits use setRangeText plus our own undo stack: execCommand('insertText')
+   * would join the browser's undo history, but Chromium lays the textarea out again for every
+   * inserted line (seconds for a few hundred lines in a large document). Our entries apply
+   * only while the text is exactly what the edit left (the browser undoes typing made since
+   * first); setRangeText resets the browser's history of earlier typing.
    */
   replace(start, end, text, select) {
-    const ta = this.ta;
-    const before = ta.value;
-    // Chromium bug: redoing an insertText whose selection reaches the end of a text ending in
-    // a newline drops a line. Keep that last newline out of the selection when the new text
-    // ends with one too (same result).
-    if (text.endsWith('\n') && start < end && end === before.length && before.endsWith('\n')) {
-      end -= 1;
-      text = text.slice(0, -1);
+    const before = this.ta.value;
+    if (before.slice(start, end) === text) return;
+    this.ta.focus({ preventScroll: true });
+    this.setRange(start, end, text);
+    this.undoStack.push({ before, after: this.ta.value, selection: [start, end] });
+    this.redoStack = [];
+    let chars = 0;
+    for (let i = this.undoStack.length - 1; i >= 0; i--) {
+      chars += this.undoStack[i].before.length + this.undoStack[i].after.length;
+      if (chars > UNDO_CHAR_BUDGET || this.undoStack.length - i > UNDO_DEPTH) {
+        this.undoStack.splice(0, i + 1);
+        break;
+      }
     }
-    if (start === end && text === '') return;
-    ta.focus({ preventScroll: true });
-    ta.setSelectionRange(start, end);
-    let ok = false;
-    try {
-      ok = text === '' ? document.execCommand('delete') : document.execCommand('insertText', false, text);
-    } catch {
-      ok = false;
-    }
-    if (!ok || ta.value === before) {
-      // No native editing command (or it did nothing): edit directly, keep our own undo step.
-      this.ownUndo.push({ value: ta.value, selectionStart: start, selectionEnd: end });
-      ta.setRangeText(text, start, end, 'end');
-      ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
-    }
-    if (this.ta.value !== this.text) this.onInput(); // in case no input event fired
-    if (select) ta.setSelectionRange(select[0], select[1]);
-    this.scrollToOffset(ta.selectionStart);
+    if (select) this.ta.setSelectionRange(select[0], select[1]);
+    this.scrollToOffset(this.ta.selectionStart);
   }
 
   /** Replaces the whole text (one undoable edit). */
   setText(text) {
     this.replace(0, this.text.length, text, [0, 0]);
-    this.sc.scrollTop = 0;
+    this.ta.scrollTop = 0;
+    this.syncScroll();
   }
 
-  /** Undo the last edit: the browser's own undo when it did the edit, else our stack. */
+  /** Whether undo() would take back one of our edits now. */
+  canUndo() {
+    const top = this.undoStack[this.undoStack.length - 1];
+    return Boolean(top) && this.ta.value === top.after;
+  }
+
+  canRedo() {
+    const top = this.redoStack[this.redoStack.length - 1];
+    return Boolean(top) && this.ta.value === top.before;
+  }
+
+  /** Takes back the last programmatic edit (see replace()); false when there is none to take. */
   undo() {
+    if (!this.canUndo()) return false;
+    const entry = this.undoStack.pop();
+    this.swap(entry.after, entry.before);
+    this.ta.setSelectionRange(entry.selection[0], entry.selection[1]);
+    this.redoStack.push(entry);
+    this.scrollToOffset(entry.selection[0]);
+    return true;
+  }
+
+  redo() {
+    if (!this.canRedo()) return false;
+    const entry = this.redoStack.pop();
+    this.swap(entry.before, entry.after);
+    this.undoStack.push(entry);
+    this.scrollToOffset(this.ta.selectionStart);
+    return true;
+  }
+
+  /** Turns text `from` (the current value) into `to` by replacing only what differs. */
+  swap(from, to) {
+    const d = diff(from, to);
     this.ta.focus({ preventScroll: true });
-    if (this.ownUndo.length) {
-      const last = this.ownUndo.pop();
-      this.ta.value = last.value;
-      this.ta.setSelectionRange(last.selectionStart, last.selectionEnd);
-      this.onInput();
-      return;
-    }
-    document.execCommand('undo');
-    if (this.ta.value !== this.text) this.onInput();
+    this.setRange(d.pos, d.pos + d.del, to.slice(d.pos, d.pos + d.ins));
+  }
+
+  setRange(start, end, text) {
+    this.ta.setRangeText(text, start, end, 'end');
+    this.programmatic = true;
+    this.onInput();
+    this.programmatic = false;
+  }
+
+  /** Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y and the Edit menu reach our stack when it applies. */
+  installUndoKeys() {
+    this.ta.addEventListener('keydown', (e) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      const undo = key === 'z' && !e.shiftKey;
+      const redo = (key === 'z' && e.shiftKey) || (key === 'y' && e.ctrlKey && !e.shiftKey);
+      if ((undo && this.undo()) || (redo && this.redo())) e.preventDefault();
+    });
+    this.ta.addEventListener('beforeinput', (e) => {
+      if (e.inputType === 'historyUndo' && this.canUndo()) {
+        e.preventDefault();
+        this.undo();
+      } else if (e.inputType === 'historyRedo' && this.canRedo()) {
+        e.preventDefault();
+        this.redo();
+      }
+    });
   }
 
   // ---- highlights ---------------------------------------------------------------------
@@ -267,9 +323,10 @@ export class Editor extends EventTarget {
   scrollToOffset(offset) {
     const at = Math.min(offset, this.text.length);
     let rect = this.rectAt(at);
-    const box = this.sc.getBoundingClientRect();
+    const box = this.ta.getBoundingClientRect();
     if (rect.top < box.top + 8 || rect.bottom > box.bottom - 8) {
-      this.sc.scrollTop += rect.top - box.top - this.sc.clientHeight / 3;
+      this.ta.scrollTop += rect.top - box.top - this.ta.clientHeight / 3;
+      this.syncScroll();
       rect = this.rectAt(at);
     }
     // On a narrow screen the page scrolls too: bring the line itself into the window.
@@ -290,10 +347,16 @@ export class Editor extends EventTarget {
 /** The single edit turning `a` into `b`: common prefix and suffix. */
 export function diff(a, b) {
   const min = Math.min(a.length, b.length);
+  // Compare in blocks first (substring equality is a memory compare), then by character:
+  // a keystroke in the middle of a megabyte costs well under a millisecond.
+  const STEP = 4096;
   let p = 0;
+  while (p + STEP <= min && a.substring(p, p + STEP) === b.substring(p, p + STEP)) p += STEP;
   while (p < min && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  const room = min - p;
   let s = 0;
-  while (s < min - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  while (s + STEP <= room && a.substring(a.length - s - STEP, a.length - s) === b.substring(b.length - s - STEP, b.length - s)) s += STEP;
+  while (s < room && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
   return { pos: p, del: a.length - p - s, ins: b.length - p - s };
 }
 

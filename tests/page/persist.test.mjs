@@ -1,0 +1,102 @@
+// Nothing is lost: the draft and the custom template survive a reload and a closed tab;
+// clearing is undoable; a full storage is said out loud instead of losing the draft silently.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gotoReady, launch, openPage, pasteText, serve, waitChecked } from './helpers.mjs';
+
+let srv;
+let browser;
+before(async () => {
+  srv = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+const TEMPLATE = '# Runbook: [Service]\n\n## Alerts\n[Which alerts page whom]\n\n## Rollback\n[Steps]\n';
+
+test('the draft and the custom template survive a reload and a closed tab', async () => {
+  const { page, problems, context } = await openPage(browser, srv.origin);
+  await gotoReady(page, srv.origin);
+  await page.focus('[data-testid=editor]');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nA line typed before the reload.');
+  await page.selectOption('[data-testid=template-picker]', 'custom');
+  await page.fill('#custom-source', TEMPLATE);
+  await page.waitForFunction(() => window.speclintPage.state.report?.template.id === 'custom');
+  await waitChecked(page);
+  const draft = await page.inputValue('[data-testid=editor]');
+  assert.ok(draft.endsWith('\nA line typed before the reload.'));
+
+  await page.reload();
+  await gotoReady(page, srv.origin);
+  assert.equal(await page.inputValue('[data-testid=editor]'), draft);
+  assert.equal(await page.inputValue('[data-testid=template-picker]'), 'custom');
+  assert.equal(await page.inputValue('#custom-source'), TEMPLATE);
+  await page.waitForFunction(() => window.speclintPage.state.report?.template.id === 'custom');
+  await waitChecked(page);
+  assert.deepEqual((await page.locator('[data-testid=section] .sec-name').allTextContents()).slice(1), ['Alerts', 'Rollback']);
+  assert.match(await page.textContent('#detected'), /custom: “Runbook: \[Service\]”/);
+  await page.close();
+
+  // A new tab on the same origin (the first one closed) opens the same draft.
+  const tab = await context.newPage();
+  await gotoReady(tab, srv.origin);
+  assert.equal(await tab.inputValue('[data-testid=editor]'), draft);
+  assert.equal(await tab.inputValue('[data-testid=template-picker]'), 'custom');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('clearing the document can be undone (the toast, or Ctrl+Z)', async () => {
+  const { page, problems, context } = await openPage(browser, srv.origin);
+  await gotoReady(page, srv.origin);
+  const original = await page.inputValue('[data-testid=editor]');
+
+  await page.click('#clear');
+  await waitChecked(page);
+  assert.equal(await page.inputValue('[data-testid=editor]'), '');
+  assert.match(await page.textContent('#toast'), /Cleared the document/);
+  assert.equal(await page.locator('[data-testid=highlight]').count(), 0);
+  await page.click('#toast button:text("Undo")');
+  await waitChecked(page);
+  assert.equal(await page.inputValue('[data-testid=editor]'), original);
+  assert.ok((await page.locator('[data-testid=highlight]').count()) > 10, 'the highlights are back');
+
+  await page.click('#clear');
+  await page.focus('[data-testid=editor]');
+  await page.keyboard.press('Control+z');
+  await waitChecked(page);
+  assert.equal(await page.inputValue('[data-testid=editor]'), original);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a full browser storage shows a warning (and a way to keep the draft) instead of losing it silently', async () => {
+  const { page, problems, context } = await openPage(browser, srv.origin);
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'speclint:draft' && value.length > 100) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  await gotoReady(page, srv.origin);
+  await page.focus('[data-testid=editor]');
+  await page.keyboard.type('x');
+  const warning = page.locator('[data-notice="store-speclint:draft"]');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /Browser storage is full, so your draft \([\d.]+ KB\) was not saved and will not survive a reload/);
+  const [download] = await Promise.all([page.waitForEvent('download'), warning.getByRole('button', { name: 'Download draft' }).click()]);
+  assert.equal(download.suggestedFilename(), 'tech-spec-example.md');
+  const saved = await (await download.createReadStream()).toArray();
+  assert.equal(Buffer.concat(saved).toString('utf8'), await page.inputValue('[data-testid=editor]'));
+
+  // Once it fits again, the warning goes away.
+  await pasteText(page, '# Short\n');
+  await warning.waitFor({ state: 'detached' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
