@@ -12,7 +12,9 @@
 //! - inserting a `missing-section` fix removes that section's `missing-section` finding.
 //!
 //! Seeds are fixed, so CI runs the same cases every time; set `PROPTEST_CASES` to run more
-//! locally (the explicit case counts below are the CI budget).
+//! locally and `PROPTEST_RNG_SEED` to explore other cases (the explicit case counts below are
+//! the CI budget). Shapes that hit a known core bug are excluded from the properties and
+//! pinned by the `#[ignore]`d tests at the end of this file.
 
 mod common;
 
@@ -24,9 +26,10 @@ use speclint::{builtin_template, check, compile_template, CheckOptions, Error, R
 fn config(cases: u32) -> Config {
     Config {
         cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(cases),
-        rng_seed: RngSeed::Fixed(0x5eed_5bec),
+        rng_seed: RngSeed::Fixed(std::env::var("PROPTEST_RNG_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_5bec)),
         failure_persistence: None,
         max_shrink_iters: 4096,
+        max_global_rejects: 8192,
         ..Config::default()
     }
 }
@@ -245,6 +248,11 @@ fn heading_possible_at(doc: &str, at: usize) -> bool {
     speclint::doc::Doc::parse(&probe).headings.iter().any(|h| h.text == "speclint probe")
 }
 
+/// Levels of the document's headings, in order: its outline's shape.
+fn heading_levels(doc: &str) -> Vec<u8> {
+    speclint::doc::Doc::parse(doc).headings.iter().map(|h| h.level).collect()
+}
+
 /// The document with one `unfilled-placeholder` finding filled with plain words.
 fn fill_finding(doc: &str, f: &speclint::Finding) -> String {
     let (s, e) = (f.range.start_byte, f.range.end_byte);
@@ -338,9 +346,14 @@ proptest! {
         choices in prop::collection::vec(any::<u8>(), 64),
         pick in any::<prop::sample::Index>(),
     ) {
+        // spec-md has no placeholder tokens; a generated template gets one field for sure.
         let custom;
         let t: &Template = match which {
-            0 | 1 => builtins()[which],
+            0 => builtins()[1],
+            1 => {
+                custom = compile_template(&format!("{tpl}\n**Owner**: [Name]\n")).unwrap();
+                &custom
+            }
             _ => {
                 custom = compile_template(&tpl).unwrap();
                 &custom
@@ -349,9 +362,18 @@ proptest! {
         let doc = derive_document(&t.source, &choices);
         let r = check_with(&doc, t);
         let placeholders: Vec<_> = r.findings.iter().filter(|f| f.rule == "unfilled-placeholder").collect();
-        prop_assume!(!placeholders.is_empty());
+        if placeholders.is_empty() {
+            return Ok(());
+        }
         let f = placeholders[pick.index(placeholders.len())];
+        // Known core bug, see `filling_a_variable_in_a_heading_keeps_the_section`.
+        let line_start = doc[..f.range.start_byte].rfind('\n').map_or(0, |i| i + 1);
+        prop_assume!(!(doc[f.range.start_byte..].starts_with('$') && doc[line_start..].starts_with('#')));
         let filled = fill_finding(&doc, f);
+        // Filling must not change the outline: `<Feature name>` at a line start is an HTML
+        // block that swallows the lines after it, while "Alice Smith" there is a paragraph
+        // (or a setext heading) and reshapes the sections.
+        prop_assume!(heading_levels(&doc) == heading_levels(&filled));
         let r2 = check_with(&filled, t);
         let problems = report_problems(&filled, &r2);
         prop_assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -381,12 +403,19 @@ proptest! {
         let doc = derive_document(&t.source, &choices);
         let r = check_with(&doc, t);
         let missing: Vec<_> = r.findings.iter().filter(|f| f.rule == "missing-section").collect();
-        prop_assume!(!missing.is_empty());
+        if missing.is_empty() {
+            return Ok(());
+        }
         let f = missing[pick.index(missing.len())];
         let fix = f.fix.as_ref().expect("missing-section has a fix");
         // Inserting inside an unclosed fence or comment cannot work (a known core bug, see
         // `missing_section_insertion_inside_an_unclosed_fence`).
         prop_assume!(heading_possible_at(&doc, fix.range.start_byte));
+        // Known core bugs, see `missing_setext_section_fix_inserts_a_heading` and
+        // `missing_parent_is_inserted_before_its_present_child`.
+        let i = f.section.expect("missing-section names its section");
+        prop_assume!(!t.source[t.sections[i].heading_range.clone()].contains('\n'));
+        prop_assume!(t.descendants(i).all(|j| r.sections[j].status == speclint::Status::Missing));
         let fixed = format!("{}{}{}", &doc[..fix.range.start_byte], fix.text, &doc[fix.range.end_byte..]);
         let r2 = check_with(&fixed, t);
         let problems = report_problems(&fixed, &r2);
@@ -441,4 +470,55 @@ fn missing_section_insertion_inside_an_unclosed_fence() {
     let fixed = format!("{}{}{}", &doc[..fix.range.start_byte], fix.text, &doc[fix.range.end_byte..]);
     let r2 = check_with(&fixed, &t);
     assert!(r2.findings.iter().all(|g| g.rule != "missing-section"), "still missing after the fix:\n{fixed}");
+}
+
+/// A template section with a setext heading and no body: its skeleton loses the underline
+/// (taken for a trailing thematic break), so the fix inserts a paragraph, not a heading.
+#[test]
+#[ignore = "core bug: skeleton_text drops a setext heading's underline (template/mod.rs)"]
+fn missing_setext_section_fix_inserts_a_heading() {
+    let t = compile_template("# Spec\n\nGoals\n-----\n\nRisks\n-----\n[Risk]\n").unwrap();
+    let doc = "# Spec\n\nRisks\n-----\nNone known.\n";
+    let r = check_with(doc, &t);
+    let f = r.findings.iter().find(|f| f.rule == "missing-section").expect("Goals is missing");
+    let fix = f.fix.as_ref().unwrap();
+    let fixed = format!("{}{}{}", &doc[..fix.range.start_byte], fix.text, &doc[fix.range.end_byte..]);
+    let r2 = check_with(&fixed, &t);
+    assert!(r2.findings.iter().all(|g| g.rule != "missing-section"), "still missing after the fix:\n{fixed}");
+}
+
+/// `$ARGUMENTS` in a template heading is flagged as a placeholder in the document, but the
+/// heading is not a slot: filling it in unmatches the section and the score drops.
+#[test]
+#[ignore = "core bug: a $VARIABLE heading is a placeholder for the scan but not a slot for alignment (template/mod.rs)"]
+fn filling_a_variable_in_a_heading_keeps_the_section() {
+    let t = compile_template("# T\n\n## $ARGUMENTS\n[x]\n").unwrap();
+    let doc = "# T\n\n## $ARGUMENTS\nSome content.\n";
+    let r = check_with(doc, &t);
+    let f = r.findings.iter().find(|f| f.rule == "unfilled-placeholder").expect("$ARGUMENTS is flagged");
+    let filled = fill_finding(doc, f);
+    let r2 = check_with(&filled, &t);
+    assert!(r2.score >= r.score, "{:?} → {:?} after filling:\n{filled}", r.score, r2.score);
+}
+
+/// A missing section whose sub-section is present (here the slot `#### [Endpoint Category]`
+/// above a written `##### GET /api/users`) gets its insertion point after that sub-section, so
+/// applying the fix puts the parent below its child: the child turns missing instead and the
+/// score drops from 67 to 33.
+#[test]
+#[ignore = "core bug: a missing parent is inserted after its present child (status.rs insert_at)"]
+fn missing_parent_is_inserted_before_its_present_child() {
+    let t = compile_template(
+        "# Spec\n\n## API\n\n### Endpoints\n\n#### [Endpoint Category]\n\n##### GET /api/[resource]\n**Purpose**: [What it does]\n\n## Security\n[How]\n",
+    )
+    .unwrap();
+    let doc = "# Spec\n\n## API\n\n### Endpoints\n\n##### GET /api/users\n**Purpose**: Lists users.\n\n## Security\nTokens.\n";
+    let r = check_with(doc, &t);
+    let f = r.findings.iter().find(|f| f.rule == "missing-section").expect("the category is missing");
+    let fix = f.fix.as_ref().unwrap();
+    assert_eq!(fix.range.start_byte, doc.find("##### GET").unwrap(), "insert above the present sub-section");
+    let fixed = format!("{}{}{}", &doc[..fix.range.start_byte], fix.text, &doc[fix.range.end_byte..]);
+    let r2 = check_with(&fixed, &t);
+    assert!(r2.findings.iter().all(|g| g.rule != "missing-section"), "still missing after the fix:\n{fixed}");
+    assert!(r2.score >= r.score);
 }
