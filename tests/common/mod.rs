@@ -183,7 +183,10 @@ pub fn render(doc: &str, r: &Report) -> String {
     for (n, &ls) in line_starts.iter().enumerate() {
         let le = line_starts.get(n + 1).map_or(doc.len(), |&x| x - 1);
         let line = &doc[ls..le];
-        let here: Vec<_> = r.findings.iter().filter(|f| f.range.line == n + 1).collect();
+        // Findings at the same place are listed in template order (the report's own order
+        // among them is an implementation detail).
+        let mut here: Vec<_> = r.findings.iter().filter(|f| f.range.line == n + 1).collect();
+        here.sort_by_key(|f| (f.range.start_byte, f.range.end_byte, f.section, speclint::rule_list().position(|m| m.id == f.rule)));
         let last_empty = n + 1 == line_starts.len() && line.is_empty();
         if last_empty && here.is_empty() {
             break;
