@@ -151,3 +151,37 @@ test('a custom template can be uploaded; one without headings is refused with a 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a .md file opened from the toolbar or dropped on the editor replaces the document (undoably)', async () => {
+  const { page, problems, context } = await openPage(browser, srv.origin);
+  await gotoReady(page, srv.origin);
+  const original = await page.inputValue('[data-testid=editor]');
+  const complete = await readRepoFile('tests/page/fixtures/complete-spec-md.md');
+
+  await page.setInputFiles('#file-input', { name: 'complete.md', mimeType: 'text/markdown', buffer: Buffer.from(complete) });
+  await page.waitForFunction(() => document.querySelector('[data-testid=editor]').value.startsWith('# SPEC.md'));
+  await waitChecked(page);
+  assert.equal(await page.inputValue('[data-testid=editor]'), complete);
+  assert.equal(await page.textContent('[data-testid=score]'), '100');
+  assert.match(await page.textContent('#toast'), /Loaded complete\.md/);
+
+  // Drop: a real DataTransfer holding a File, as a drag from the desktop delivers.
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.md', { type: 'text/markdown' }));
+    return dt;
+  }, ADR_DRAFT);
+  await page.dispatchEvent('#editor-scroller', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('#editor-scroller', 'drop', { dataTransfer });
+  await page.waitForFunction(() => document.querySelector('[data-testid=editor]').value.startsWith('# ADR'));
+  await waitChecked(page);
+  assert.equal(await page.inputValue('[data-testid=editor]'), ADR_DRAFT);
+
+  await page.focus('[data-testid=editor]');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await waitChecked(page);
+  assert.equal(await page.inputValue('[data-testid=editor]'), original);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

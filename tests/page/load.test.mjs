@@ -207,6 +207,17 @@ test('screenshots: light and dark, desktop, medium and narrow', async () => {
       await page.locator('[data-testid=finding][data-rule=unfilled-placeholder]').first().click();
       await waitChecked(page);
       await screenshot(page, `page-${name}-${colorScheme}`);
+      if (name === 'desktop') {
+        // The insertion point of missing sections, and the tooltip over a highlight.
+        await page.locator('[data-testid=section][data-status=missing]', { hasText: 'Error Handling' }).click();
+        const mark = page.locator('[data-testid=highlight]', { hasText: /^TBD$/ });
+        const b = await mark.boundingBox();
+        const box = await page.locator('[data-testid=editor]').boundingBox();
+        assert.ok(b.y > box.y && b.y < box.y + box.height, 'the TBD near the insertion point is on screen');
+        await page.mouse.move(b.x + 20, b.y + b.height / 2);
+        await page.waitForSelector('#tooltip:not([hidden])');
+        await screenshot(page, `page-${name}-${colorScheme}-missing-and-tooltip`);
+      }
       if (name === 'narrow') {
         // (A full-page screenshot would stretch the viewport, and with it the editor's 62vh.)
         await page.evaluate(() => window.scrollTo(0, 0));

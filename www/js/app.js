@@ -183,7 +183,8 @@ function renderDetected() {
   } else {
     text = `${pct(r.template.confidence)} match`;
   }
-  els.detected.textContent = text;
+  // Only on change: it is a live region, and re-setting the same text would re-announce it.
+  if (els.detected.textContent !== text) els.detected.textContent = text;
 }
 
 /** A built-in's short name: its description up to the colon ("Technical specification"). */
