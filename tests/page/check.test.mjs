@@ -185,3 +185,17 @@ test('a .md file opened from the toolbar or dropped on the editor replaces the d
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a document no template fits: no score, and the page says why and what to do', async () => {
+  const { page, problems, context } = await openPage(browser, srv.origin);
+  await gotoReady(page, srv.origin);
+  await pasteText(page, '# Shopping list\n\n- milk\n- eggs\n');
+  assert.equal(await page.textContent('[data-testid=score]'), '–');
+  assert.match(await page.textContent('#detected'), /no template fits \(closest: Technical specification, 0%\)/);
+  assert.match(await page.textContent('#sections-summary'), /No template fits this document: pick one above/);
+  assert.match(await page.textContent('#outline'), /Pick one in the Template menu/);
+  assert.equal(await page.locator('[data-testid=section]').count(), 0);
+  assert.equal(await page.locator('[data-testid=highlight]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -111,6 +111,43 @@ test('clicking a finding selects its range; clicking a section goes to it; hover
   await context.close();
 });
 
+test('keyboard and screen readers: every control is named; skip link, Tab and Enter reach and use a finding', async () => {
+  const { page, problems, context } = await openPage(browser, srv.origin);
+  await gotoReady(page, srv.origin);
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll('button, select, textarea, input, [tabindex]')]
+      .filter((el) => el.getClientRects().length && el.type !== 'file')
+      .filter((el) => {
+        const by = el.getAttribute('aria-labelledby');
+        const name =
+          el.getAttribute('aria-label') ||
+          (by && by.split(' ').map((id) => document.getElementById(id)?.textContent).join(' ')) ||
+          (el.labels && [...el.labels].map((l) => l.textContent).join(' ')) ||
+          (el.tagName === 'SELECT' ? '' : el.textContent) ||
+          el.title;
+        return !name || !name.trim();
+      })
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+  assert.deepEqual(unnamed, []);
+  assert.equal(await page.getAttribute('#editor-scroller .backdrop', 'aria-hidden'), 'true', 'the backdrop copy of the text is hidden from screen readers');
+
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to findings');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'finding');
+  await page.keyboard.press('Enter');
+  const sel = await page.evaluate(() => {
+    const ta = document.activeElement;
+    return ta.dataset.testid === 'editor' ? ta.value.slice(ta.selectionStart, ta.selectionEnd) : `focus on ${ta.tagName}`;
+  });
+  assert.equal(sel, '[Date]');
+  assert.match(await page.textContent('#caret-status'), /Placeholder \[Date\] is not filled in/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the Content-Security-Policy is in force: no eval, no inline script', async () => {
   const { page, problems, context } = await openPage(browser, srv.origin);
   await gotoReady(page, srv.origin);

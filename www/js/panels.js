@@ -41,7 +41,12 @@ export function renderScore(els, report, detail) {
 /** The template outline as a checklist of buttons. */
 export function renderOutline(list, report, onPick) {
   if (!report || report.sections.length === 0) {
-    list.replaceChildren(h('li', { class: 'empty-note' }, report ? 'This template has no sections.' : 'No template yet.'));
+    const note = !report
+      ? 'Not checked yet.'
+      : report.template.id === null
+        ? 'No template fits this document. Pick one in the Template menu, or paste your own as a custom template.'
+        : 'This template has no sections.';
+    list.replaceChildren(h('li', { class: 'empty-note' }, note));
     return;
   }
   const minDepth = Math.min(...report.sections.map((s) => s.path.length));
