@@ -125,7 +125,6 @@ fn cjk_and_combining_marks() {
 /// CJK text has no spaces between words: a marker right after CJK punctuation or an
 /// ideograph is still a marker.
 #[test]
-#[ignore = "core bug: find_markers treats every non-ASCII byte as a word character, so 注意：TBD is not flagged (tokens.rs)"]
 fn markers_right_after_cjk() {
     let doc = "# Spec: 決済\n\n## Notes\n注意：TBD\n担当TODO\n";
     let r = checked(doc, &template());
