@@ -321,7 +321,7 @@ proptest! {
 
 proptest! {
     // Documents of built-in template size cost ~25 ms per check in a debug build.
-    #![proptest_config(config(32))]
+    #![proptest_config(config(24))]
 
     /// A template document checked against itself, or one mixing two templates' text.
     #[test]
@@ -336,7 +336,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(72))]
+    #![proptest_config(config(64))]
 
     /// Filling any one placeholder with plain words never lowers the score.
     #[test]
