@@ -55,20 +55,22 @@ const state = {
 
 // ---- start ---------------------------------------------------------------------------------
 
+// The worker (and its .wasm) starts loading while the draft or the example is read.
+const worker = new CheckerWorker(new URL('./worker.js', import.meta.url));
+const init = worker.request('init');
+init.catch(() => {}); // handled below, once the editor exists
+
 const draft = load(KEYS.draft);
 els.editor.value = draft ?? (await fetchText(EXAMPLE_URL).catch(() => ''));
 if (draft === null) state.documentName = 'tech-spec-example.md';
 const editor = new Editor({ textarea: els.editor, backdrop: els.backdrop });
 els.customSource.value = state.customSource;
-
-const worker = new CheckerWorker(new URL('./worker.js', import.meta.url));
 const scheduler = new Scheduler(worker, currentRequest, onResult);
 
 editor.addEventListener('edit', (e) => onEdit(e.detail));
 editor.addEventListener('caret', () => updateCaretStatus());
 
-worker
-  .request('init')
+init
   .then(({ templates }) => {
     state.builtins = templates;
     fillPicker();
@@ -579,10 +581,7 @@ els.editor.addEventListener('mousemove', (e) => {
     els.tooltip.style.top = `${below ? e.clientY + 20 : e.clientY - els.tooltip.offsetHeight - 12}px`;
   });
 });
-els.editor.addEventListener('mouseleave', hideToolTipSoon);
-function hideToolTipSoon() {
-  setTimeout(hideTooltip, 50);
-}
+els.editor.addEventListener('mouseleave', () => setTimeout(hideTooltip, 50));
 function hideTooltip() {
   els.tooltip.hidden = true;
 }
