@@ -202,7 +202,8 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
     let mut duplicates = Vec::new();
     let mut duplicate = vec![false; doc.headings.len()];
     for (ti, ds) in exact_of.iter().enumerate() {
-        if t.sections[ti].slot.is_some() || matches[ti].is_none() {
+        // Wordless headings ("# ???") all share the empty key: they are not repeats of one another.
+        if t.sections[ti].slot.is_some() || matches[ti].is_none() || t.sections[ti].key.key.is_empty() {
             continue;
         }
         for &d in ds {

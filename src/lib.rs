@@ -3,10 +3,13 @@
 //! table rows, TODOs and open questions — with a 0–100 completeness score and exact positions.
 //!
 //! ```
-//! use speclint::{check, CheckOptions};
-//! let report = check("# SPEC.md — Technical Specification\n\n## Architecture Overview\n", &CheckOptions::default()).unwrap();
+//! use speclint::{builtin_template, check, CheckOptions, TemplateChoice};
+//! let spec_md = builtin_template("spec-md").unwrap();
+//! let options = CheckOptions { template: TemplateChoice::Use(spec_md), ..Default::default() };
+//! let report = check("# SPEC.md — Technical Specification\n\n## Architecture Overview\n", &options).unwrap();
 //! assert_eq!(report.template.id.as_deref(), Some("spec-md"));
 //! assert!(report.score.unwrap() < 10);
+//! assert!(report.findings.iter().any(|f| f.rule == "missing-section"));
 //! ```
 //!
 //! The pipeline (see ARCHITECTURE.md): parse once ([`doc`]) → align template sections to
@@ -257,6 +260,7 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
         (a.range.start_byte, a.range.end_byte)
             .cmp(&(b.range.start_byte, b.range.end_byte))
             .then_with(|| rule_order(a.rule).cmp(&rule_order(b.rule)))
+            .then_with(|| a.section.cmp(&b.section))
             .then_with(|| a.message.cmp(&b.message))
     });
     let mut summary = Summary::default();

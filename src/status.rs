@@ -18,11 +18,13 @@
 //! checklist are the author's sign-off: content.
 //!
 //! **Score.** A section that asks for something (own text or a placeholder heading in the
-//! template, or no sub-sections) is worth 10 points; containers are worth 0 and score through
-//! their sub-sections; absent optional sections are worth 0. Complete earns all points,
-//! incomplete earns 5–9 depending on how much of the section's template work is left,
-//! anything else 0. Score = round(100 × earned / possible). Filling a placeholder only ever
-//! removes a gap or adds content, so it never lowers the score.
+//! template, or no sub-sections) is worth 20 points; containers are worth 0 and score through
+//! their sub-sections, as do sections holding only fixed statements the template mandates;
+//! absent optional sections are worth 0. Complete earns all 20, incomplete 10–18 depending on
+//! how much of the section's template work is left, placeholder or empty 1 (the section is
+//! there), missing 0. Score = round(100 × earned / possible), so an untouched template scores
+//! 5. Filling a placeholder only ever removes a gap or adds content, and inserting a missing
+//! section adds one, so neither lowers the score.
 
 use crate::align::{Alignment, MatchKind};
 use crate::doc::{in_ranges, Doc};
@@ -32,7 +34,11 @@ use crate::template::{is_thematic_break, Template};
 use crate::text::norm_hash;
 use std::ops::Range;
 
-pub const SECTION_POINTS: u32 = 10;
+/// Points a section that asks for something is worth.
+pub const SECTION_POINTS: u32 = 20;
+/// Points for a section that is there but not written (placeholder or empty): having the
+/// section at all is a start, and inserting a missing section's skeleton shows in the score.
+pub const PRESENT_POINTS: u32 = 1;
 
 #[derive(Debug, Clone)]
 pub struct SectionState {
@@ -247,9 +253,10 @@ pub fn compute(
             Status::Complete => st.max_points,
             Status::Incomplete => {
                 let left = (st.own_gaps as f64 / s.placeholder_count.max(1) as f64).min(1.0);
-                ((st.max_points as f64 * (0.9 - 0.4 * left)).floor() as u32).max(1).min(st.max_points)
+                ((st.max_points as f64 * (0.9 - 0.4 * left)).floor() as u32).max(PRESENT_POINTS + 1).min(st.max_points)
             }
-            _ => 0,
+            Status::Placeholder | Status::Empty => PRESENT_POINTS.min(st.max_points),
+            Status::Missing => 0,
         };
     }
     for i in 0..n {
@@ -295,16 +302,18 @@ fn section_range(doc: &Doc, t: &Template, align: &Alignment, i: usize, h: usize)
     start..end
 }
 
-/// Where a missing section belongs: before the next present section in its parent's subtree,
-/// else at the end of its parent, else at the end of the document.
+/// Where a missing section belongs: before the next present section in its parent's subtree
+/// (its own sub-sections included), else at the end of its parent, else at the end of the
+/// document.
 fn insert_at(doc: &Doc, t: &Template, align: &Alignment, states: &[SectionState], i: usize) -> usize {
     let in_order = |j: usize| align.matches[j].filter(|m| m.kind != MatchKind::OutOfOrder);
-    let after = t.descendants(i).end;
     let scope_end = match t.sections[i].parent {
         Some(p) => t.descendants(p).end,
         None => t.sections.len(),
     };
-    if let Some(m) = (after..scope_end).find_map(in_order) {
+    // The next present section after this one in its parent's subtree — one of its own
+    // sub-sections included: a missing parent goes above its present child.
+    if let Some(m) = (i + 1..scope_end).find_map(in_order) {
         return doc.headings[m.heading].range.start;
     }
     let mut p = t.sections[i].parent;

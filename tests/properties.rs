@@ -13,8 +13,8 @@
 //!
 //! Seeds are fixed, so CI runs the same cases every time; set `PROPTEST_CASES` to run more
 //! locally and `PROPTEST_RNG_SEED` to explore other cases (the explicit case counts below are
-//! the CI budget). Shapes that hit a known core bug are excluded from the properties and
-//! pinned by the `#[ignore]`d tests at the end of this file.
+//! the CI budget). The regression tests at the end of this file pin core bugs these
+//! properties found, each with its minimal reproduction.
 
 mod common;
 
@@ -241,13 +241,6 @@ fn fill_brackets(line: &str) -> String {
     out
 }
 
-/// Whether a heading inserted at byte `at` would be a heading (not swallowed by an unclosed
-/// fence or comment).
-fn heading_possible_at(doc: &str, at: usize) -> bool {
-    let probe = format!("{}\n\n# speclint probe\n\n{}", &doc[..at], &doc[at..]);
-    speclint::doc::Doc::parse(&probe).headings.iter().any(|h| h.text == "speclint probe")
-}
-
 /// Levels of the document's headings, in order: its outline's shape.
 fn heading_levels(doc: &str) -> Vec<u8> {
     speclint::doc::Doc::parse(doc).headings.iter().map(|h| h.level).collect()
@@ -366,9 +359,6 @@ proptest! {
             return Ok(());
         }
         let f = placeholders[pick.index(placeholders.len())];
-        // Known core bug, see `filling_a_variable_in_a_heading_keeps_the_section`.
-        let line_start = doc[..f.range.start_byte].rfind('\n').map_or(0, |i| i + 1);
-        prop_assume!(!(doc[f.range.start_byte..].starts_with('$') && doc[line_start..].starts_with('#')));
         let filled = fill_finding(&doc, f);
         // Filling must not change the outline: `<Feature name>` at a line start is an HTML
         // block that swallows the lines after it, while "Alice Smith" there is a paragraph
@@ -408,14 +398,6 @@ proptest! {
         }
         let f = missing[pick.index(missing.len())];
         let fix = f.fix.as_ref().expect("missing-section has a fix");
-        // Inserting inside an unclosed fence or comment cannot work (a known core bug, see
-        // `missing_section_insertion_inside_an_unclosed_fence`).
-        prop_assume!(heading_possible_at(&doc, fix.range.start_byte));
-        // Known core bugs, see `missing_setext_section_fix_inserts_a_heading` and
-        // `missing_parent_is_inserted_before_its_present_child`.
-        let i = f.section.expect("missing-section names its section");
-        prop_assume!(!t.source[t.sections[i].heading_range.clone()].contains('\n'));
-        prop_assume!(t.descendants(i).all(|j| r.sections[j].status == speclint::Status::Missing));
         let fixed = format!("{}{}{}", &doc[..fix.range.start_byte], fix.text, &doc[fix.range.end_byte..]);
         let r2 = check_with(&fixed, t);
         let problems = report_problems(&fixed, &r2);
@@ -460,7 +442,6 @@ fn filling_builtin_placeholders_one_by_one_never_lowers_the_score() {
 /// A missing section whose place is after an unclosed fence gets an insertion point inside
 /// the fence, so inserting the skeleton adds code, not a section.
 #[test]
-#[ignore = "core bug: missing-section inserts inside an unclosed code fence (status.rs insert_at)"]
 fn missing_section_insertion_inside_an_unclosed_fence() {
     let t = compile_template("# Spec\n\n## A\n[a]\n\n## B\n[b]\n").unwrap();
     let doc = "# Spec\n\n## A\n```\ncode\n";
@@ -475,7 +456,6 @@ fn missing_section_insertion_inside_an_unclosed_fence() {
 /// A template section with a setext heading and no body: its skeleton loses the underline
 /// (taken for a trailing thematic break), so the fix inserts a paragraph, not a heading.
 #[test]
-#[ignore = "core bug: skeleton_text drops a setext heading's underline (template/mod.rs)"]
 fn missing_setext_section_fix_inserts_a_heading() {
     let t = compile_template("# Spec\n\nGoals\n-----\n\nRisks\n-----\n[Risk]\n").unwrap();
     let doc = "# Spec\n\nRisks\n-----\nNone known.\n";
@@ -490,7 +470,6 @@ fn missing_setext_section_fix_inserts_a_heading() {
 /// `$ARGUMENTS` in a template heading is flagged as a placeholder in the document, but the
 /// heading is not a slot: filling it in unmatches the section and the score drops.
 #[test]
-#[ignore = "core bug: a $VARIABLE heading is a placeholder for the scan but not a slot for alignment (template/mod.rs)"]
 fn filling_a_variable_in_a_heading_keeps_the_section() {
     let t = compile_template("# T\n\n## $ARGUMENTS\n[x]\n").unwrap();
     let doc = "# T\n\n## $ARGUMENTS\nSome content.\n";
@@ -506,7 +485,6 @@ fn filling_a_variable_in_a_heading_keeps_the_section() {
 /// applying the fix puts the parent below its child: the child turns missing instead and the
 /// score drops from 67 to 33.
 #[test]
-#[ignore = "core bug: a missing parent is inserted after its present child (status.rs insert_at)"]
 fn missing_parent_is_inserted_before_its_present_child() {
     let t = compile_template(
         "# Spec\n\n## API\n\n### Endpoints\n\n#### [Endpoint Category]\n\n##### GET /api/[resource]\n**Purpose**: [What it does]\n\n## Security\n[How]\n",

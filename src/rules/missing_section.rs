@@ -67,6 +67,32 @@ fn insertion_text(cx: &Context, i: usize, at: usize) -> String {
         body.push_str(&relevel(sk, cx.align.level_offset));
     }
     let before = &cx.doc.text[..at];
+    // A code block left open at the end of the document would swallow the skeleton: close it.
+    let fence = cx
+        .doc
+        .code_blocks
+        .iter()
+        .find(|cb| cb.range.start < at && at >= cb.range.end && cb.range.end == cx.doc.text.trim_end().len())
+        .and_then(|cb| {
+            let open = cx.doc.text[cb.range.clone()].trim_start();
+            let marker: String = open.chars().take_while(|&c| c == '`' || c == '~').collect();
+            let closed = cx.doc.text[cb.range.clone()].trim_end().lines().count() > 1
+                && cx.doc.text[cb.range.clone()].trim_end().lines().last().is_some_and(|l| {
+                    l.trim_start().starts_with(&marker) && l.trim().chars().all(|c| c == marker.chars().next().unwrap_or('`'))
+                });
+            (marker.len() >= 3 && !closed).then_some(marker)
+        });
+    if let Some(marker) = fence {
+        let nl = if before.ends_with('\n') { "" } else { "\n" };
+        return format!("{nl}{marker}\n\n{body}");
+    }
+    // Likewise an HTML comment left open at the end of the document.
+    let open_comment =
+        cx.doc.comments.iter().any(|c| c.start < at && !cx.doc.text[c.clone()].ends_with("-->") && cx.doc.text[c.end..].trim().is_empty());
+    if open_comment {
+        let nl = if before.ends_with('\n') { "" } else { "\n" };
+        return format!("{nl}-->\n\n{body}");
+    }
     let prefix = if before.is_empty() || before.ends_with("\n\n") {
         ""
     } else if before.ends_with('\n') {

@@ -12,7 +12,7 @@ pub use vocab::{field_split, line_core, line_hash, strip_markers, LineKind, Voca
 
 use crate::doc::Doc;
 use crate::text::HeadingKey;
-use crate::tokens::{self, Shape};
+use crate::tokens;
 use crate::Error;
 
 /// One heading of the template and what it asks for.
@@ -36,7 +36,8 @@ pub struct TemplateSection {
     /// Placeholder tokens and guidance comments in the heading and own text (the work to do).
     pub placeholder_count: usize,
     /// Whether the section asks for anything itself (own text, a placeholder heading, or no
-    /// sub-sections). Containers whose sub-sections carry the work score through them.
+    /// sub-sections). Containers whose sub-sections carry the work score through them, and
+    /// sections holding only fixed statements the template mandates ask for nothing.
     pub fillable: bool,
     /// The first heading, alone at its level: the document title.
     pub is_title: bool,
@@ -105,7 +106,7 @@ impl Template {
             let own = h.range.end..own_end;
             let mut toks = Vec::new();
             tokens::find_on_line(markdown, h.text_range.start, h.text_range.end, &mut toks);
-            let heading_placeholder = toks.iter().any(|t| t.shape != Shape::Variable);
+            let heading_placeholder = !toks.is_empty();
             let slot = slot_literal(&h.text, heading_placeholder);
             let directives = directives_in(&doc, &own);
             let lower = h.text.to_lowercase();
@@ -114,7 +115,7 @@ impl Template {
                 Some(req) => !req,
                 None => marked_optional || parent.is_some_and(|p| sections[p].optional),
             };
-            let skeleton = skeleton_text(markdown, h.range.start, own_end);
+            let skeleton = skeleton_text(markdown, &h.range, own_end);
             let body_blank = body_is_blank(markdown, &own);
             let is_title = i == 0 && title_alone;
             sections.push(TemplateSection {
@@ -143,6 +144,13 @@ impl Template {
             }
         }
         let vocab = Vocab::learn(&doc, &mut sections);
+        // A section whose own text is only fixed statements the template mandates (and that
+        // has no placeholder heading) asks nothing of the author: nothing to score.
+        for (i, s) in sections.iter_mut().enumerate() {
+            if vocab.fixed_only.get(i).copied().unwrap_or(false) && !s.heading_placeholder {
+                s.fillable = false;
+            }
+        }
         let title = doc.headings[0].text.clone();
         Ok(Template { id: id.to_string(), title, description: description.to_string(), source: markdown.to_string(), sections, vocab })
     }
@@ -261,12 +269,19 @@ pub fn is_thematic_break(t: &str) -> bool {
 }
 
 /// Heading line plus own text, without trailing thematic breaks and blank lines.
-fn skeleton_text(text: &str, start: usize, end: usize) -> String {
-    let mut lines: Vec<&str> = text[start..end].lines().collect();
-    while lines.last().is_some_and(|l| l.trim().is_empty() || is_thematic_break(l.trim())) {
-        lines.pop();
+fn skeleton_text(text: &str, heading: &std::ops::Range<usize>, end: usize) -> String {
+    // The heading as written (a setext underline is part of it, not a trailing break).
+    let mut s = text[heading.clone()].trim_end().to_string();
+    let rest = &text[heading.end..end];
+    let rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')).unwrap_or(rest);
+    let mut body: Vec<&str> = rest.lines().collect();
+    while body.last().is_some_and(|l| l.trim().is_empty() || is_thematic_break(l.trim())) {
+        body.pop();
     }
-    let mut s = lines.join("\n");
+    for l in body {
+        s.push('\n');
+        s.push_str(l);
+    }
     s.push('\n');
     s
 }
@@ -293,6 +308,14 @@ mod tests {
         assert_eq!(s[5].slot.as_deref(), Some(&["table".to_string(), "collection".to_string()][..]));
         assert!(!s[1].fillable, "Goals has only a sub-section: a container");
         assert!(s[2].fillable);
+    }
+
+    #[test]
+    fn skeletons_keep_the_heading_as_written() {
+        let t = Template::compile("# Spec\n\nGoals\n-----\n\nRisks\n-----\n[Risk]\n\n---\n\n## Next\nText.\n").unwrap();
+        assert_eq!(t.sections[1].skeleton, "Goals\n-----\n");
+        assert_eq!(t.sections[2].skeleton, "Risks\n-----\n[Risk]\n");
+        assert_eq!(t.sections[3].skeleton, "## Next\nText.\n");
     }
 
     #[test]

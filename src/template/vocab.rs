@@ -50,6 +50,9 @@ pub struct Vocab {
     /// Labels of fill-in fields (`**Method**` from `- **Method**: [Auth method]`): such a label
     /// left with no value is an unfilled placeholder too.
     pub fill_labels: HashSet<String>,
+    /// Per section: its own text is nothing but fixed statements (no placeholder, guidance,
+    /// structure, code, table, checklist or comment).
+    pub fixed_only: Vec<bool>,
 }
 
 impl Vocab {
@@ -66,6 +69,9 @@ impl Vocab {
     pub(super) fn learn(doc: &Doc, sections: &mut [TemplateSection]) -> Vocab {
         let text = doc.text;
         let mut v = Vocab { guidance_by_section: vec![Vec::new(); sections.len()], ..Default::default() };
+        // Lines per section that are fixed statements / anything else.
+        let mut fixed = vec![0usize; sections.len()];
+        let mut other = vec![0usize; sections.len()];
         v.marker_prefixes.push("needs clarification".into());
 
         for c in &doc.comments {
@@ -142,6 +148,9 @@ impl Vocab {
             if is_heading {
                 continue;
             }
+            if section != usize::MAX {
+                other[section] += 1; // provisional; a fixed statement takes it back below
+            }
             if let Some(cb) = in_code {
                 let core = line_core(text, s, e, &toks);
                 if !core.is_empty() {
@@ -154,6 +163,9 @@ impl Vocab {
                 let core = line_core(text, s, e, &[]);
                 if !task.checked && !core.is_empty() {
                     v.checklist.insert(core.clone());
+                    if section != usize::MAX {
+                        sections[section].placeholder_count += 1;
+                    }
                 }
                 v.structure.insert(hash_norm(&core));
                 continue;
@@ -178,10 +190,15 @@ impl Vocab {
                     v.structure.insert(hash_norm(&l));
                 }
             }
+            if kind.is_none() && section != usize::MAX {
+                other[section] -= 1;
+                fixed[section] += 1;
+            }
             match kind {
                 Some(LineKind::Guidance) if section != usize::MAX => {
                     v.guidance.entry(hash_norm(&core)).or_insert(section);
                     v.guidance_by_section[section].push(core);
+                    sections[section].placeholder_count += 1;
                 }
                 Some(LineKind::Guidance) => {
                     v.guidance.entry(hash_norm(&core)).or_insert(0);
@@ -202,10 +219,12 @@ impl Vocab {
                 if let Some(&sec) = section_of_line.get(line) {
                     if sec != usize::MAX {
                         sections[sec].placeholder_count += 1;
+                        other[sec] += 1;
                     }
                 }
             }
         }
+        v.fixed_only = (0..sections.len()).map(|i| fixed[i] > 0 && other[i] == 0).collect();
         v
     }
 
