@@ -37,20 +37,49 @@ pub fn position_from_scratch(text: &str, offset: usize) -> (usize, usize, usize)
     (utf16, line, column)
 }
 
+/// Positions of every byte offset of a text, computed once from scratch (without the crate's
+/// line index): UTF-16 offset, 1-based line and 1-based UTF-16 column, or `None` inside a char.
+pub struct Scratch {
+    at: Vec<Option<(usize, usize, usize)>>,
+    utf16: Vec<u16>,
+}
+
+impl Scratch {
+    pub fn new(text: &str) -> Self {
+        let mut at = vec![None; text.len() + 1];
+        let (mut u, mut line, mut col) = (0usize, 1usize, 1usize);
+        for (i, c) in text.char_indices() {
+            at[i] = Some((u, line, col));
+            u += c.len_utf16();
+            if c == '\n' {
+                line += 1;
+                col = 1;
+            } else {
+                col += c.len_utf16();
+            }
+        }
+        at[text.len()] = Some((u, line, col));
+        Scratch { at, utf16: text.encode_utf16().collect() }
+    }
+}
+
 /// Everything wrong with one span (empty when it is consistent with `text`).
 pub fn span_problems(text: &str, span: &Span, what: &str) -> Vec<String> {
+    span_problems_in(text, &Scratch::new(text), span, what)
+}
+
+/// [`span_problems`] with the text's positions computed once.
+pub fn span_problems_in(text: &str, scratch: &Scratch, span: &Span, what: &str) -> Vec<String> {
     let mut p = Vec::new();
     let (s, e) = (span.start_byte, span.end_byte);
     if s > e || e > text.len() {
         p.push(format!("{what}: byte range {s}..{e} out of order or out of bounds (len {})", text.len()));
         return p;
     }
-    if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+    let (Some((u0, l0, c0)), Some((u1, l1, c1))) = (scratch.at[s], scratch.at[e]) else {
         p.push(format!("{what}: byte range {s}..{e} not on char boundaries"));
         return p;
-    }
-    let (u0, l0, c0) = position_from_scratch(text, s);
-    let (u1, l1, c1) = position_from_scratch(text, e);
+    };
     if (span.start, span.end) != (u0, u1) {
         p.push(format!("{what}: UTF-16 range {}..{} but the text says {u0}..{u1}", span.start, span.end));
     }
@@ -60,7 +89,7 @@ pub fn span_problems(text: &str, span: &Span, what: &str) -> Vec<String> {
     if (span.end_line, span.end_column) != (l1, c1) {
         p.push(format!("{what}: end {}:{} but the text says {l1}:{c1}", span.end_line, span.end_column));
     }
-    let utf16: Vec<u16> = text.encode_utf16().collect();
+    let utf16 = &scratch.utf16;
     if span.start <= span.end && span.end <= utf16.len() {
         let by_utf16 = String::from_utf16(&utf16[span.start..span.end]).ok();
         if by_utf16.as_deref() != Some(&text[s..e]) {
@@ -75,6 +104,7 @@ pub fn span_problems(text: &str, span: &Span, what: &str) -> Vec<String> {
 /// Every broken invariant of a report on `text` (empty when the report is sound).
 pub fn report_problems(text: &str, r: &Report) -> Vec<String> {
     let mut p = Vec::new();
+    let scratch = Scratch::new(text);
     match (r.score, &r.template.id) {
         (Some(s), Some(_)) if s <= 100 => {}
         (None, None) => {}
@@ -87,7 +117,7 @@ pub fn report_problems(text: &str, r: &Report) -> Vec<String> {
         let what = format!("section {i} ({})", s.title);
         for (name, span) in [("heading_range", &s.heading_range), ("range", &s.range), ("insert_at", &s.insert_at)] {
             if let Some(span) = span {
-                p.extend(span_problems(text, span, &format!("{what} {name}")));
+                p.extend(span_problems_in(text, &scratch, span, &format!("{what} {name}")));
             }
         }
         if s.points > s.max_points {
@@ -113,9 +143,9 @@ pub fn report_problems(text: &str, r: &Report) -> Vec<String> {
     let (mut errors, mut warnings, mut infos) = (0, 0, 0);
     for (i, f) in r.findings.iter().enumerate() {
         let what = format!("finding {i} ({} {:?})", f.rule, f.message);
-        p.extend(span_problems(text, &f.range, &what));
+        p.extend(span_problems_in(text, &scratch, &f.range, &what));
         if let Some(fix) = &f.fix {
-            p.extend(span_problems(text, &fix.range, &format!("{what} fix")));
+            p.extend(span_problems_in(text, &scratch, &fix.range, &format!("{what} fix")));
         }
         if f.range.start_byte < last {
             p.push(format!("{what}: findings not ordered by position"));
