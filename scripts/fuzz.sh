@@ -32,15 +32,20 @@ for t in "${targets[@]}"; do
   done
 done
 
+for t in "${targets[@]}"; do cargo fuzz build --sanitizer none "$t"; done
 pids=()
 for t in "${targets[@]}"; do
-  cargo fuzz run --sanitizer none "$t" "fuzz/corpus/$t" -- -max_total_time="$secs" -max_len=65536 -timeout=10 \
+  # /usr/bin/time records the CPU time the run really got (the machine may be shared).
+  timer=(); [ -x /usr/bin/time ] && timer=(/usr/bin/time -f "$t: %U s user CPU, %e s wall" -o "fuzz/$t.time")
+  "${timer[@]}" cargo fuzz run --sanitizer none "$t" "fuzz/corpus/$t" -- -max_total_time="$secs" -max_len=65536 -timeout=10 \
     > "fuzz/$t.log" 2>&1 &
   pids+=($!)
 done
 status=0
 for p in "${pids[@]}"; do wait "$p" || status=1; done
 for t in "${targets[@]}"; do
-  echo "== $t"; grep -E "^#[0-9]+.*(DONE|pulse)|Done [0-9]+ runs|SUMMARY|panicked" "fuzz/$t.log" | tail -3
+  echo "== $t"; cat "fuzz/$t.time" 2>/dev/null || true
+  grep -E "^#[0-9]+.*(DONE|pulse)|Done [0-9]+ runs|SUMMARY|panicked" "fuzz/$t.log" | tail -3
 done
+ls fuzz/artifacts/*/ 2>/dev/null | grep -v '^$' || true
 exit $status
