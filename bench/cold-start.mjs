@@ -1,6 +1,7 @@
 // Cold start in headless Chromium: serves the repository's npm/ and bench/ folders plus the
 // 20 KB example, loads bench/cold-start.html in a fresh browser context each time (empty HTTP
-// and code caches), and prints the median over the loads as JSON for bench/run.mjs.
+// and code caches), and prints medians over the loads as JSON for bench/run.mjs: speclint's
+// package, then pulldown-cmark parse-only (the floor) the same way.
 //   node bench/cold-start.mjs [loads=10]
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -38,30 +39,37 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const results = [];
-try {
+
+/** `loads` page loads of the page with `query`, each in a new context, after one that warms the browser. */
+async function loadsOf(query) {
+  const results = [];
   for (let i = 0; i <= loads; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url);
+    await page.goto(url + query);
     const r = await page.waitForFunction(() => window.__coldStart, null, { timeout: 30_000 }).catch(() => null);
     if (!r) throw new Error(`no report from the page${errors.length ? `: ${errors.join('; ')}` : ''}`);
-    if (i > 0) results.push(await r.jsonValue()); // the first load only warms the browser process
+    if (i > 0) results.push(await r.jsonValue());
     await context.close();
   }
+  const med = (k) => results.map((r) => r[k]).sort((a, b) => a - b)[results.length >> 1];
+  return {
+    loads: results.length,
+    moduleToReport: med('moduleToReport'),
+    load: med('load'),
+    firstCheck: med('firstCheck'),
+    navigationToReport: med('navigationToReport'),
+    all: results.map((r) => Math.round(r.moduleToReport * 10) / 10),
+  };
+}
+
+try {
+  const speclint = await loadsOf('');
+  const parseOnly = await loadsOf('?parse');
+  console.log(JSON.stringify({ ...speclint, parseOnly }));
 } finally {
   await browser.close();
   server.close();
 }
-const med = (k) => results.map((r) => r[k]).sort((a, b) => a - b)[results.length >> 1];
-console.log(JSON.stringify({
-  loads: results.length,
-  moduleToReport: med('moduleToReport'),
-  load: med('load'),
-  firstCheck: med('firstCheck'),
-  navigationToReport: med('navigationToReport'),
-  all: results.map((r) => Math.round(r.moduleToReport * 10) / 10),
-  findings: results[0].findings,
-}));

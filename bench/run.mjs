@@ -168,6 +168,8 @@ else {
   log(`  import('npm/browser.js') to the first report of the 20 KB example: ${fmt(cold.moduleToReport)} ms median of ${cold.loads} loads`);
   log(`    of which loading the module: ${fmt(cold.load)} ms, the first check: ${fmt(cold.firstCheck)} ms (medians); all loads: ${cold.all.join(', ')} ms`);
   log(`  navigation start to that report: ${fmt(cold.navigationToReport)} ms`);
+  const p = cold.parseOnly;
+  log(`  pulldown-cmark parse-only the same way (the floor): ${fmt(p.moduleToReport)} ms (loading ${fmt(p.load)} ms, first parse ${fmt(p.firstCheck)} ms)`);
 }
 
 // ---------------------------------------------------------------------------------- memory
