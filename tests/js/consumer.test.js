@@ -61,6 +61,8 @@ describe('the packed package', () => {
       'dist/speclint.d.ts',
       'dist/speclint.js',
       'dist/speclint_bg.wasm',
+      'element.d.ts',
+      'element.js',
       'index.d.ts',
       'node.js',
       'package.json',
