@@ -3,6 +3,7 @@
 # (scripts/build.sh, which writes npm/dist/), then copies the files the page imports into
 # www/pkg/ (git-ignored), laid out as in npm/ so the package's relative imports hold:
 #   www/pkg/browser.js  www/pkg/api.js  www/pkg/dist/speclint.js  www/pkg/dist/speclint_bg.wasm
+#   www/pkg/element.js  (the <spec-lint> element, for www/embed.html)
 # Assumes scripts/setup.sh has run. A re-run with nothing changed takes well under a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,5 +19,6 @@ mkdir -p www/pkg/dist
 copy() { cmp -s "$1" "$2" || cp "$1" "$2"; }
 copy npm/browser.js www/pkg/browser.js
 copy npm/api.js www/pkg/api.js
+copy npm/element.js www/pkg/element.js
 copy npm/dist/speclint.js www/pkg/dist/speclint.js
 copy "$wasm" www/pkg/dist/speclint_bg.wasm
