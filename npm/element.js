@@ -322,7 +322,7 @@ export class SpecLintElement extends Base {
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this.isConnected || oldValue === newValue) return;
     if (name === 'compact') {
-      this.#expanded = false;
+      this.#toggle(false);
       this.#render();
     } else if (name === 'min-score') {
       this.#render();
@@ -346,7 +346,17 @@ export class SpecLintElement extends Base {
   #update() {
     const run = ++this.#run;
     this.#checking = true;
-    if (!this.#report && !this.#error) this.#render();
+    if (!this.#report && !this.#error) {
+      this.#render();
+    } else {
+      // Keep showing the last result while checking again (no flicker as the user types).
+      try {
+        this.#internals?.states?.add('checking');
+      } catch {
+        // See #setState.
+      }
+      this.#shadow.querySelector('.root')?.setAttribute('aria-busy', 'true');
+    }
     const result = (async () => {
       try {
         const api = await loadEngine();
