@@ -21,11 +21,11 @@ cargo clippy --target wasm32-unknown-unknown --lib --locked -- -D warnings
 step "cargo test (unit, fixtures, positions, properties, corpus accuracy, docs)"
 cargo test --locked
 
-for suite in scripts/test-js.sh scripts/test-page.sh; do
-  if [ -x "$suite" ]; then
-    step "$suite"
-    "$suite"
-  fi
+# wasm-bindgen tests (Node and Chromium), the npm package, the CLI, consumers, the differential
+# native-vs-wasm test; then the page and the <spec-lint> element in headless Chromium.
+for suite in scripts/test-js.sh scripts/test-page.sh scripts/test-embed.sh; do
+  step "$suite"
+  "$suite"
 done
 
 step "all tests passed"

@@ -65,7 +65,7 @@ fn report_is_camel_case_with_nulls_and_flat_utf16_positions() {
     let missing = missing.expect("Goals is missing");
     assert!(get(&missing, "range").is_null());
     assert!(get(&missing, "insertAt.startByte").as_f64().is_some());
-    assert_eq!(get(&missing, "maxPoints").as_f64(), Some(10.0));
+    assert_eq!(get(&missing, "maxPoints").as_f64(), Some(20.0), "a missing required section counts against the score");
 }
 
 #[wasm_bindgen_test]

@@ -41,7 +41,7 @@ describe('text format', () => {
       'docs/draft.md 6 1 error placeholder-section',
       'docs/draft.md 7 1 warning guidance-comment',
     ]);
-    assert.ok(lines.includes('docs/draft.md  FAIL  score 0/100 against "Service Spec" (1 of 3 sections complete)  3 errors, 2 warnings, 0 infos'));
+    assert.ok(lines.includes('docs/draft.md  FAIL  score 5/100 against "Service Spec" (1 of 3 sections complete)  3 errors, 2 warnings, 0 infos'));
     assert.ok(lines.includes('docs/done.md  PASS  score 100/100 against "Service Spec" (3 of 3 sections complete)  0 errors, 0 warnings, 0 infos'));
     assert.equal(lines.at(-1), '2 files checked: 1 passed, 1 failed (3 errors, 2 warnings, 0 infos)');
     assert.doesNotMatch(r.stdout, /\u001b\[/, 'no color when stdout is not a terminal');
@@ -185,7 +185,7 @@ describe('json format', () => {
     assert.deepEqual(
       out.map((o) => [o.file, o.score, o.template.id]),
       [
-        ['docs/draft.md', 0, 'custom'],
+        ['docs/draft.md', 5, 'custom'],
         ['docs/done.md', 100, 'custom'],
       ],
     );
