@@ -1,6 +1,6 @@
 // The benchmark of issue 7, Node side (scripts/bench.sh runs it; see BENCHMARKS.md):
 //
-//   node --expose-gc --max-old-space-size=8192 bench/run.mjs [--native FILE]
+//   node --no-liftoff --expose-gc --max-old-space-size=8192 bench/run.mjs [--native FILE]
 //
 // In this one process, warm, median of many runs, on the same documents as benches/throughput.rs:
 // speclint's check() through the npm package, pulldown-cmark parse-only as wasm (the limit),
@@ -75,7 +75,7 @@ const native = readNative(arg('--native'));
 const corpus = corpusText();
 const docs = inputs(corpus);
 log(`speclint benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (at start)`);
+log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version} ${process.execArgv.filter((a) => a.startsWith('--no-')).join(' ')}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (at start)`);
 log(corpus ? `corpus: ${corpusDir()}` : `corpus not found (${corpusDir()}; set SPECLINT_CORPUS): skipping the 20 KB, 1 MB and 10 MB inputs and every target that needs them`);
 if (native) {
   for (const [name, text] of docs) {

@@ -51,6 +51,8 @@ cargo bench --locked --bench throughput >"$native" 2> >(grep -v -e '^\s*Compilin
 printf '\n== native (cargo bench --bench throughput) ==\n'
 cat "$native"
 
-# 5. Everything else, in Node; ends with the targets.
+# 5. Everything else, in Node; ends with the targets. --no-liftoff: wasm is compiled by V8's
+# optimizing tier before its first call. With the default baseline-then-tier-up, a busy machine
+# starves the background tier-up thread and the first measurements ran 15x slow on baseline code.
 printf '\n== speclint benchmark (bench/run.mjs) ==\n'
-node --expose-gc --max-old-space-size=8192 bench/run.mjs --native "$native"
+node --no-liftoff --expose-gc --max-old-space-size=8192 bench/run.mjs --native "$native"
