@@ -202,6 +202,7 @@ const w10 = wasm.get('corpus 10 MB');
 const lin = w1 && w10 ? w10.checkMs / w1.checkMs : undefined;
 target('linear: 10 MB <= 12x the 1 MB time (wasm)', lin ? `${fmt(lin)}x` : '—', lin && lin <= 12);
 if (native?.linear !== undefined) target('  (native, from cargo bench)', `${fmt(native.linear)}x`, native.linear <= 12);
+if (!pathological.size) target('pathological <= 3x typical of the same size', '—', undefined);
 for (const [name, r] of pathological) {
   const n = native?.pathological.get(name);
   target(`pathological <= 3x typical, ${name}`, `${fmt(r, 2)}x`, r <= 3);
