@@ -24,7 +24,7 @@ test('"Copy as Markdown" puts a readable report on the clipboard', async () => {
   assert.match(md, /^# speclint report: tech-spec-example\.md\n/);
   assert.ok(md.includes(`- **Score**: ${score}/100`));
   assert.match(md, /- \*\*Template\*\*: Specification: \\\[Component\/System Name\\\] \(`tech-spec`, \d+% match\)/);
-  assert.match(md, /\n## Sections\n\n- \[~\] Specification: \\\[Component\/System Name\\\] — incomplete — \d+\/10\n/);
+  assert.match(md, /\n## Sections\n\n- \[~\] Specification: \\\[Component\/System Name\\\] — incomplete — \d+\/20\n/);
   assert.match(md, /\n  - \[ \] Error Handling — missing\n/);
   assert.match(md, /\n### Overview › Scope|\n### Scope\n/);
   assert.match(md, /- \*\*error\*\* `unfilled-placeholder` \(line 5:19\): Placeholder \\\[Date\\\] is not filled in {2}\n {2}\S/);
