@@ -1,8 +1,12 @@
-// User text is never markup: documents and templates full of script, event-handler, javascript:
-// and SVG payloads execute nothing, load nothing, and are shown as the text they are, in the
-// editor, the highlights, the outline, the findings and the tooltip.
+// User text is never markup: documents and templates full of the shared payload corpus
+// (tests/xss-payloads.mjs: script, event-handler, javascript:/data: URL, SVG, entity-encoded,
+// breakout and directive payloads) execute nothing, load nothing, and are shown as the text they
+// are, in the editor, the highlights, the outline, the findings and the tooltip. Checked with the
+// page's CSP in force and, so that the page's own code is what is tested, with it bypassed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { check } from '../../npm/node.js';
+import { DANGEROUS, PAYLOADS, PLACEHOLDERS, corpusDocument, corpusTemplate, domProbe, quotes } from '../xss-payloads.mjs';
 import { gotoReady, launch, openPage, pasteText, serve, waitChecked } from './helpers.mjs';
 
 let srv;
@@ -16,105 +20,130 @@ after(async () => {
   await srv?.close();
 });
 
-const P = {
-  script: '<script>window.__pwned=1;alert("script")</script>',
-  img: '<img src=x onerror="window.__pwned=1;alert(\'img\')">',
-  link: '[click me](javascript:window.__pwned=1;alert("link"))',
-  svg: '<svg onload="window.__pwned=1;alert(\'svg\')"><script>alert("svg-script")</script></svg>',
-  svgAnimate: '<svg><animate onbegin="alert(\'animate\')" attributeName="x" dur="1s"/></svg>',
-  iframe: '<iframe src="javascript:alert(\'iframe\')"></iframe>',
-  breakout: '"><img src=y onerror=alert("attr")>',
-  style: '<style>body{display:none}</style>',
-};
+const TEMPLATE = corpusTemplate();
+const DOCUMENT = corpusDocument();
+const EXPECTED = check(DOCUMENT, { template: TEMPLATE });
 
-// A template whose headings and placeholders are payloads, so they reach the outline, the
-// finding messages (which quote the placeholder) and the tooltip.
-const TEMPLATE = `# ${P.img} Template
+/** Files the page itself loads; a payload reaching the server would show up as anything else. */
+const OWN_FILES = /^\/(|index\.html|style\.css|favicon\.svg|js\/[a-z]+\.js|pkg\/[a-z/]+\.js|pkg\/dist\/speclint_bg\.wasm|examples\/[a-z-]+\.md)$/;
 
-## ${P.script}
-[${P.img}]
-
-## Links ${P.link}
-[Choose | <svg onload=alert(1)>]
-
-## ${P.svg}
-<!-- ${P.iframe} -->
-`;
-
-const DOCUMENT = `# ${P.img} Template
-
-## ${P.script}
-[${P.img}]
-
-${P.link} ${P.breakout}
-
-## Links ${P.link}
-[Choose | <svg onload=alert(1)>]
-
-${P.svgAnimate}
-${P.style}
-TODO ${P.iframe}
-`;
-
-async function assertInert(page, problems, srvRequests) {
-  await page.waitForTimeout(300); // time for anything that would fire (onerror, onload, animations)
-  assert.deepEqual(problems, [], 'no dialog, console error, CSP violation or foreign request');
-  const dom = await page.evaluate(() => ({
-    pwned: window.__pwned,
-    elements: [...document.querySelectorAll('img, iframe, object, embed, svg, style, a[href]:not(.skip-link)')].map((e) => e.outerHTML.slice(0, 80)),
-    scripts: [...document.scripts].map((s) => s.getAttribute('src')),
-    styles: document.styleSheets.length,
-    bodyShown: getComputedStyle(document.body).display !== 'none',
-  }));
-  assert.deepEqual(dom, { pwned: undefined, elements: [], scripts: ['js/app.js'], styles: 1, bodyShown: true });
-  const unexpected = srvRequests.filter((u) => !/^\/(|index\.html|style\.css|favicon\.svg|js\/[a-z]+\.js|pkg\/[a-z/]+\.js|pkg\/dist\/speclint_bg\.wasm|examples\/[a-z-]+\.md)$/.test(u));
+async function assertInert(page, problems, baseline, from) {
+  await page.waitForTimeout(500); // time for anything that would fire (onerror, onload, animations, refresh)
+  assert.deepEqual(problems, [], 'no dialog, console error, CSP violation or request to another origin');
+  const now = await page.evaluate(domProbe, DANGEROUS);
+  assert.deepEqual(now.flags, [], 'no payload set its flag');
+  assert.deepEqual(now.handlers, [], 'no on* attribute anywhere');
+  assert.deepEqual(now.urls, [], 'no javascript: or data: URL in any attribute');
+  assert.deepEqual(now.counts, baseline.counts, 'no element that markup brings in (img, script, svg, iframe, a, style, ...) appeared');
+  assert.deepEqual(
+    [now.styleSheets, now.bodyShown, now.baseURI, now.location],
+    [baseline.styleSheets, true, baseline.baseURI, baseline.location],
+    'no style sheet, base URL or navigation came with the text',
+  );
+  const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')));
+  assert.deepEqual(scripts, ['js/app.js']);
+  const unexpected = srv.requests.slice(from).filter((u) => !OWN_FILES.test(u));
   assert.deepEqual(unexpected, [], 'the server saw no request a payload made');
 }
 
-test('a document full of payloads executes nothing and is shown as text', async () => {
+/** Loads the page; returns it with the DOM probe of the untouched page. */
+async function ready(options) {
+  const from = srv.requests.length;
+  const opened = await openPage(browser, srv.origin, options);
+  await gotoReady(opened.page, srv.origin);
+  const baseline = await opened.page.evaluate(domProbe, DANGEROUS);
+  return { ...opened, baseline, from };
+}
+
+test('the corpus is live: parsed as HTML on a page without a CSP, its payloads fire and the tests see it', async () => {
+  // The control for every "nothing fired" below: the same payloads, inserted as markup where no
+  // policy stops them, set their flags and open dialogs, and the probe and recorder notice.
   const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  await page.route(`${srv.origin}/__bare__`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bare</title><body></body>' }));
+  await page.goto(`${srv.origin}/__bare__`);
+  await page.evaluate((payloads) => {
+    for (const { text } of payloads) document.body.append(document.createRange().createContextualFragment(text));
+  }, PAYLOADS);
+  await page.waitForTimeout(1000);
+  const probe = await page.evaluate(domProbe, DANGEROUS);
+  const fired = probe.flags.map((f) => f.replace('__xss_', ''));
+  for (const id of ['script', 'img_onerror', 'details_ontoggle', 'iframe_srcdoc', 'textarea_breakout', 'entity_attribute']) {
+    assert.ok(fired.includes(id), `${id} fires when parsed as HTML (fired: ${fired.join(' ')})`);
+  }
+  assert.ok(fired.length >= 15, `most payloads fire without a click (${fired.length})`);
+  assert.ok(problems.filter((p) => p.startsWith('dialog')).length >= 15, 'and open dialogs');
+  assert.ok(problems.some((p) => p.startsWith('request to another origin: https://xss.invalid/')), 'and try to reach another origin');
+  assert.ok(probe.handlers.length > 10 && probe.urls.length > 3 && probe.counts.img > 5, 'and the probe sees the elements they brought');
+  await context.close();
+});
+
+test('a document full of payloads executes nothing and is shown as text', async () => {
+  const { page, problems, context, baseline, from } = await ready();
   await pasteText(page, DOCUMENT);
   assert.equal(await page.inputValue('[data-testid=editor]'), DOCUMENT);
-  const backdrop = await page.textContent('#backdrop');
-  assert.ok(backdrop.includes(P.img) && backdrop.includes(P.svgAnimate) && backdrop.includes(P.style), 'the backdrop holds the text, as text');
+  // The backdrop holds the same text, as text nodes (its blocks of lines leave out the newline
+  // that ends each block, and a zero-width space keeps a last empty line).
+  const backdrop = (await page.textContent('#backdrop')).replaceAll('\u200b', '');
+  assert.equal(backdrop.replaceAll('\n', ''), DOCUMENT.replaceAll('\n', ''), 'the backdrop holds the text, as text');
+  for (const { id, text } of PAYLOADS) assert.ok(backdrop.includes(text), `${id} is in the backdrop as text`);
   const highlights = await page.locator('[data-testid=highlight]').allTextContents();
-  assert.ok(highlights.some((t) => t.includes('TODO')));
-  await assertInert(page, problems, srv.requests);
+  assert.ok(highlights.filter((t) => t === 'TODO').length >= 30, 'the TODOs next to the payloads are highlighted');
+  await assertInert(page, problems, baseline, from);
   await context.close();
 });
 
-test('a template full of payloads: outline, findings, highlights and tooltip show them as text', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
-  await page.selectOption('[data-testid=template-picker]', 'custom');
-  await page.fill('#custom-source', TEMPLATE);
-  await page.waitForFunction(() => window.speclintPage.state.report?.template.id === 'custom');
-  await pasteText(page, DOCUMENT);
-  await waitChecked(page);
+for (const [name, options] of [
+  ['with the CSP in force', {}],
+  ['with the CSP bypassed (the page code alone keeps it text)', { bypassCSP: true }],
+]) {
+  test(`a template and a document full of payloads, ${name}: outline, findings, highlights and tooltip show them as text`, async () => {
+    const { page, problems, context, baseline, from } = await ready(options);
+    await page.selectOption('[data-testid=template-picker]', 'custom');
+    await page.fill('#custom-source', TEMPLATE);
+    await page.waitForFunction(() => window.speclintPage.state.report?.template.id === 'custom');
+    await pasteText(page, DOCUMENT);
+    await waitChecked(page);
 
-  const outline = await page.locator('[data-testid=section]').allTextContents();
-  assert.ok(outline.some((t) => t.includes(P.script)), `the outline shows the <script> heading as text: ${outline}`);
-  assert.ok(outline.some((t) => t.includes(P.svg)), 'and the SVG heading');
-  assert.ok(outline.some((t) => t.includes(`Links ${P.link}`)), 'and the javascript: link heading');
-  const findings = await page.locator('[data-testid=finding]').allTextContents();
-  assert.ok(findings.some((t) => t.includes(`[${P.img}]`)), `a finding quotes the <img> placeholder as text: ${findings.join(' | ')}`);
-  assert.match(await page.textContent('#custom-status'), /Using “<img src=x onerror=/);
-  assert.match(await page.textContent('#detected'), /custom: “<img src=x onerror=/);
+    // The page shows the report the package computes, string for string.
+    const report = await page.evaluate(() => window.speclintPage.state.report);
+    assert.deepEqual(report.findings.map((f) => f.message), EXPECTED.findings.map((f) => f.message));
+    assert.deepEqual(report.sections.map((s) => [s.title, s.heading, s.status]), EXPECTED.sections.map((s) => [s.title, s.heading, s.status]));
 
-  const mark = page.locator('[data-testid=highlight]', { hasText: `[${P.img}]` }).first();
-  assert.equal(await mark.textContent(), `[${P.img}]`);
-  await mark.scrollIntoViewIfNeeded();
-  const b = await mark.boundingBox();
-  await page.mouse.move(b.x + 5, b.y + b.height / 2);
-  await page.waitForSelector('#tooltip:not([hidden])');
-  assert.ok((await page.textContent('#tooltip')).includes(`[${P.img}]`), 'the tooltip quotes it as text');
+    const outline = await page.locator('[data-testid=section]').allTextContents();
+    const findings = await page.locator('[data-testid=finding] .msg').allTextContents();
+    assert.deepEqual(findings.toSorted(), EXPECTED.findings.map((f) => f.message).toSorted(), 'every finding is listed, its message as text');
+    // Every payload of the template and the document reaches the screen, as the characters it is.
+    for (const q of quotes(EXPECTED)) {
+      const strings = [...q.titles, ...q.headings, ...q.messages];
+      assert.ok(strings.length > 0, `${q.id} is quoted by the report`);
+      for (const s of [...q.titles, ...q.headings]) assert.ok(outline.some((t) => t.includes(s)), `the outline shows “${s}” as text`);
+      for (const s of q.messages) assert.ok(findings.includes(s), `a finding shows “${s}” as text`);
+    }
+    assert.ok(outline.some((t) => t.includes(`Part 1: ${PAYLOADS[0].text}`)), `the outline shows the <script> heading as text: ${outline[1]}`);
 
-  // The report export quotes it too, as text.
-  await page.click('[data-testid=finding]');
-  await assertInert(page, problems, srv.requests);
-  await context.close();
-});
+    const highlights = await page.locator('[data-testid=highlight]').allTextContents();
+    for (const p of PLACEHOLDERS) assert.ok(highlights.includes(p), `${p} is highlighted, as text`);
+    assert.match(await page.textContent('#custom-status'), /^Using “Payloads <img src=x onerror="top\.__xss_title=1;alert\('title'\)">”/);
+    assert.match(await page.textContent('#detected'), /custom: “Payloads <img src=x onerror=/);
+
+    // The tooltip over a highlighted payload quotes it as text.
+    const placeholder = PLACEHOLDERS.find((p) => p.startsWith('[<img src=x onerror="'));
+    const mark = page.locator('[data-testid=highlight]', { hasText: placeholder }).first();
+    assert.equal(await mark.textContent(), placeholder);
+    await mark.scrollIntoViewIfNeeded();
+    const b = await mark.boundingBox();
+    await page.mouse.move(b.x + 5, b.y + b.height / 2);
+    await page.waitForSelector('#tooltip:not([hidden])');
+    assert.ok((await page.textContent('#tooltip')).includes(placeholder.slice(0, 40)), 'the tooltip quotes it as text');
+
+    // Selecting findings puts their text in the caret line, as text.
+    await page.locator('[data-testid=finding][data-rule=unfilled-placeholder]').first().click();
+    assert.match(await page.textContent('#caret-status'), /Placeholder \[<script>top\.__xss_script=1;alert\('script'\)<\/script>\] is not filled in/);
+    await page.locator('[data-testid=finding][data-rule=guidance-comment]').nth(3).click();
+    await assertInert(page, problems, baseline, from);
+    await context.close();
+  });
+}
 
 test('the page code has no HTML-parsing sinks (innerHTML and friends), no eval, no inline handlers', async () => {
   const { readdir, readFile } = await import('node:fs/promises');
