@@ -7,7 +7,9 @@
 //   the next call;
 // - `Template` objects that survive such a recovery (they recompile from their source, since the
 //   compiled form lived in the discarded instance's memory), and that `check` accepts as
-//   `options.template` (Rust cannot borrow one out of a plain JS value).
+//   `options.template` (Rust cannot borrow one out of a plain JS value);
+// - giving memory back: after a check that grew the instance past 64 MiB, the next call gets a
+//   fresh instance (the same re-instantiation as recovery).
 //
 // Loading the .wasm is the entry module's job (node.js, browser.js, dist/inline.js): each
 // instantiates the glue before anything here is called.
@@ -37,10 +39,26 @@ function guard(call) {
   }
 }
 
+/**
+ * Wasm memory only grows. After a check that left the instance holding more than this, the
+ * module is re-instantiated before the next call, so one huge document does not pin its memory
+ * for the rest of a page session (compiled `Template`s recompile themselves, as after a panic).
+ */
+const RELEASE_ABOVE_BYTES = 64 * 1024 * 1024;
+
+function releaseIfLarge() {
+  if (raw.__speclint_memory_bytes() > RELEASE_ABOVE_BYTES) {
+    raw.__speclint_release();
+    generation++;
+  }
+}
+
 export function check(markdown, options) {
   const template = options !== null && typeof options === 'object' ? options.template : undefined;
   if (template instanceof Template) return template.check(markdown, options);
-  return guard(() => raw.check(markdown, options));
+  const report = guard(() => raw.check(markdown, options));
+  releaseIfLarge();
+  return report;
 }
 
 const CREATE = Symbol('create');
@@ -79,7 +97,9 @@ export class Template {
   }
 
   check(markdown, options) {
-    return guard(() => this.#current().check(markdown, options));
+    const report = guard(() => this.#current().check(markdown, options));
+    releaseIfLarge();
+    return report;
   }
 
   /** Releases the compiled form now instead of at garbage collection; the object is unusable after. */

@@ -43,6 +43,20 @@ pub fn recover() -> Option<String> {
     LAST_PANIC.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.take()))
 }
 
+/// Bytes of linear memory the instance holds. Wasm memory only grows: after a very large input
+/// the JS wrapper asks for a fresh instance ([`release`]) so a long page session does not keep
+/// it. Not part of the API.
+#[wasm_bindgen(js_name = __speclint_memory_bytes)]
+pub fn memory_bytes() -> f64 {
+    core::arch::wasm32::memory_size::<0>() as f64 * 65536.0
+}
+
+/// Schedules a fresh instance (and so fresh, small memory) for the next call. Not part of the API.
+#[wasm_bindgen(js_name = __speclint_release)]
+pub fn release() {
+    wasm_bindgen::handler::schedule_reinit();
+}
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** `"error"` fails CI by default. */

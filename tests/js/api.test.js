@@ -238,6 +238,22 @@ describe('errors', () => {
   });
 });
 
+describe('memory', () => {
+  test('after a very large input the module is re-instantiated, giving its memory back', async () => {
+    const raw = await import('../../npm/dist/speclint.js');
+    const big = `${TECH_SPEC}\n${'- **Owner**: [Name] wrote `code` and TODO\n'.repeat(300_000)}`;
+    const r = check(big, { template: 'tech-spec' });
+    assert.ok(r.findings.length > 300_000);
+    const small = check(TECH_SPEC, { template: 'tech-spec' });
+    assert.equal(small.template.id, 'tech-spec');
+    assert.ok(raw.__speclint_memory_bytes() < 16 * 1024 * 1024, `memory after a small check: ${raw.__speclint_memory_bytes()} bytes`);
+    // A compiled template made before the release still works.
+    const t = compileTemplate(TEMPLATE);
+    check(big, { template: 'tech-spec' });
+    assert.equal(t.check('# Design Doc\n\n## Owner\nAna\n').template.id, 'custom');
+  });
+});
+
 describe('recovery from a panic', () => {
   test('a panic is a thrown Error, and the next calls work, including old Templates', (t) => {
     const errors = [];
