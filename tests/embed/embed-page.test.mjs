@@ -1,12 +1,14 @@
 // www/embed.html, the wiki demo: the compact badge on the rendered spec shows the score the
 // package computes for the raw Markdown; typing in the edit form's textarea updates the full
 // checker; the .wasm is fetched and instantiated once for both elements; nothing but the page's
-// own files is requested. The expected reports come from check() in Node, never hard-coded.
+// own files is requested; its Content-Security-Policy blocks an inline script injected into the
+// live page. The expected reports come from check() in Node, never hard-coded.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
+import { injectInline } from '../page/helpers.mjs';
 import { ROOT, check, launch, open, screenshot, serve, settled, shown } from './helpers.mjs';
 
 let server;
@@ -14,6 +16,8 @@ let browser;
 const MD = await readFile(join(ROOT, 'www/embed/notification-service.md'), 'utf8');
 const BADGE = 'spec-lint[data-testid="badge"]';
 const CHECKER = 'spec-lint[data-testid="checker"]';
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:; worker-src 'self'; object-src 'none'; base-uri 'none'";
 
 before(async () => {
   server = await serve();
@@ -133,5 +137,43 @@ test('narrow screens: the page and the elements fit without horizontal scrolling
   assert.ok(panel.x >= 0 && panel.x + panel.width <= 390, JSON.stringify(panel));
   await screenshot(page, 'embed-narrow');
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the demo\'s Content-Security-Policy blocks an injected inline script, handler, eval and style; the elements keep working', async () => {
+  const { context, page, problems } = await open(browser, server.origin);
+  await page.goto(`${server.origin}/embed.html#edit`);
+  await settled(page);
+  assert.equal(await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content'), CSP);
+  const result = await injectInline(page);
+  assert.deepEqual(result, { ran: [], inserted: true, styled: false }, 'the <script> was in the page, and did not run');
+  await page.waitForTimeout(100);
+  const violations = problems.filter((p) => p.startsWith('CSP violation'));
+  assert.ok(violations.some((v) => /^CSP violation: script-src(-elem)? inline$/.test(v)), `the inline <script> was reported: ${violations}`);
+  assert.ok(violations.some((v) => /^CSP violation: script-src(-attr)? inline$/.test(v)), `the inline handler was reported: ${violations}`);
+  assert.ok(violations.some((v) => /^CSP violation: script-src eval$/.test(v)), `the string timer (eval) was reported: ${violations}`);
+  assert.ok(violations.some((v) => /^CSP violation: style-src(-elem)? inline$/.test(v)), `the inline style was reported: ${violations}`);
+  const other = problems.filter((p) => !p.startsWith('CSP violation') && !/^console\.error: .*violates the following Content Security Policy directive/.test(p));
+  assert.deepEqual(other, [], 'nothing else went wrong (the browser logs each blocked action as a console error)');
+
+  // Under that policy the elements still check: typing updates the checker, the badge opens.
+  await page.locator('#wpTextbox').click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('TODO: after the injection\n');
+  const expected = check(await page.inputValue('#wpTextbox'), { template: 'spec-md' });
+  await page.waitForFunction(({ sel, n }) => document.querySelector(sel).report?.findings.length === n, { sel: CHECKER, n: expected.findings.length });
+  assert.deepEqual(await page.$eval(CHECKER, (el) => el.report), expected);
+  await page.goto(`${server.origin}/embed.html`);
+  await settled(page);
+  await page.locator(`${BADGE} [part~="badge"]`).click();
+  assert.equal(await page.locator(`${BADGE} [part~="panel"]`).isVisible(), true);
+  await context.close();
+});
+
+test('the demo\'s CSP test is sound: without the policy, the same injection runs', async () => {
+  const { context, page } = await open(browser, server.origin, { bypassCSP: true });
+  await page.goto(`${server.origin}/embed.html`);
+  await settled(page);
+  assert.deepEqual(await injectInline(page), { ran: ['handler', 'inlineScript', 'javascriptUrl', 'stringTimer'], inserted: true, styled: true });
   await context.close();
 });

@@ -164,3 +164,37 @@ export async function screenshot(page, name) {
 export async function readRepoFile(rel) {
   return readFile(join(ROOT, rel), 'utf8');
 }
+
+/**
+ * Injects into the live page what a successful XSS would: an inline <script> element (created,
+ * given text and inserted into the document), an inline event handler (clicked), a string timer
+ * (eval), a javascript: URL (clicked) and an inline <style>. Returns which of the scripts ran
+ * (`ran`, names), whether the script element really was in the document, and whether the style
+ * applied. Everything injected is removed again.
+ */
+export async function injectInline(page) {
+  return page.evaluate(async () => {
+    window.__injected = {};
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected.inlineScript = true';
+    document.body.append(script);
+    const inserted = script.isConnected && document.scripts.length > 0 && [...document.scripts].includes(script);
+    const button = document.createElement('button');
+    button.setAttribute('onclick', 'window.__injected.handler = true');
+    document.body.append(button);
+    button.click();
+    setTimeout('window.__injected.stringTimer = true', 0); // eslint-disable-line no-implied-eval
+    const link = document.createElement('a');
+    link.href = 'javascript:window.__injected.javascriptUrl = true; void 0';
+    document.body.append(link);
+    link.click();
+    const style = document.createElement('style');
+    style.textContent = 'body { display: none !important }';
+    document.head.append(style);
+    await new Promise((r) => setTimeout(r, 200));
+    const result = { ran: Object.keys(window.__injected).sort(), inserted, styled: getComputedStyle(document.body).display === 'none' };
+    for (const el of [script, button, link, style]) el.remove();
+    delete window.__injected;
+    return result;
+  });
+}
