@@ -34,16 +34,7 @@ fn every_regression_input_gives_a_sound_report() {
                 sound(text, &CheckOptions { template: tc, ..Default::default() }, &format!("{name} against {id}"));
             }
         } else if name.starts_with("custom-") {
-            let (template, doc) = match text.find('\0') {
-                Some(i) => (&text[..i], &text[i + 1..]),
-                None => {
-                    let mut mid = text.len() / 2;
-                    while !text.is_char_boundary(mid) {
-                        mid -= 1;
-                    }
-                    text.split_at(mid)
-                }
-            };
+            let (template, doc) = common::split_custom_input(text);
             let Ok(t) = compile_template(template) else { continue };
             sound(doc, &CheckOptions { template: TemplateChoice::Use(&t), ..Default::default() }, &name);
         } else {

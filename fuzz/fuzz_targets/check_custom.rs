@@ -11,16 +11,7 @@ use speclint::{check, compile_template, CheckOptions, TemplateChoice};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let (template, doc) = match text.find('\0') {
-        Some(i) => (&text[..i], &text[i + 1..]),
-        None => {
-            let mut mid = text.len() / 2;
-            while !text.is_char_boundary(mid) {
-                mid -= 1;
-            }
-            text.split_at(mid)
-        }
-    };
+    let (template, doc) = common::split_custom_input(text);
     let Ok(t) = compile_template(template) else { return };
     let opts = CheckOptions { template: TemplateChoice::Use(&t), ..Default::default() };
     let a = check(doc, &opts).expect("checking never fails on Markdown");

@@ -280,3 +280,18 @@ pub fn render(doc: &str, r: &Report) -> String {
     let _ = writeln!(out, "points {earned} of {possible} → score {}", r.score.map_or("none".to_string(), |s| s.to_string()));
     out
 }
+
+/// Splits a `check_custom` fuzz input into (template, document): at the first NUL byte, else in
+/// half (on a char boundary). Shared by the fuzz target and the regression test.
+pub fn split_custom_input(text: &str) -> (&str, &str) {
+    match text.find('\0') {
+        Some(i) => (&text[..i], &text[i + 1..]),
+        None => {
+            let mut mid = text.len() / 2;
+            while !text.is_char_boundary(mid) {
+                mid -= 1;
+            }
+            text.split_at(mid)
+        }
+    }
+}
