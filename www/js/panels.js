@@ -14,6 +14,8 @@ export function fixLabel(f) {
 
 /** How many findings the list renders before asking (a megabyte of template can hold thousands). */
 const LIST_LIMIT = 300;
+/** How many more each "Show more" lists. */
+const LIST_STEP = 1000;
 
 export function plural(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
@@ -86,8 +88,10 @@ export function renderOutline(list, report, onPick) {
 
 /**
  * Findings grouped by template section, in outline order. `actions`: {onSelect(i), onFix(i)}.
+ * Lists the first `limit` findings; a button lists LIST_STEP more (a 10 MB document can have a
+ * hundred thousand findings, far more than a list can lay out at once).
  */
-export function renderFindings(container, report, actions, showAll = false) {
+export function renderFindings(container, report, actions, limit = LIST_LIMIT) {
   if (!report) {
     container.replaceChildren();
     return;
@@ -103,7 +107,7 @@ export function renderFindings(container, report, actions, showAll = false) {
     groups.get(key).push(i);
   });
   const keys = [...groups.keys()].sort((a, b) => a - b);
-  let budget = showAll ? Infinity : LIST_LIMIT;
+  let budget = limit;
   const out = [];
   for (const key of keys) {
     if (budget <= 0) break;
@@ -131,17 +135,29 @@ export function renderFindings(container, report, actions, showAll = false) {
       ),
     );
   }
-  if (!showAll && report.findings.length > LIST_LIMIT) {
+  const hidden = report.findings.length - limit;
+  if (hidden > 0) {
+    const more = Math.min(hidden, LIST_STEP);
     out.push(
       h(
         'button',
-        { type: 'button', class: 'show-all', onclick: () => renderFindings(container, report, actions, true) },
-        `Show all ${report.findings.length} findings`,
+        {
+          type: 'button',
+          class: 'show-all',
+          dataset: { testid: 'show-more' },
+          onclick: () => {
+            renderFindings(container, report, actions, limit + more);
+            container.querySelectorAll('[data-testid=finding]')[limit]?.focus(); // the first one just listed
+          },
+        },
+        hidden === more ? `Show all ${count(report.findings.length)} findings` : `Show ${count(more)} more (${count(hidden)} not listed)`,
       ),
     );
   }
   container.replaceChildren(...out);
 }
+
+const count = (n) => n.toLocaleString('en-US');
 
 function findingRow(f, i, actions) {
   const where = f.rule === 'missing-section' ? `belongs at line ${f.line}` : `line ${f.line}, column ${f.column}`;
