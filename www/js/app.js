@@ -115,6 +115,8 @@ function onResult({ version, result, error }) {
   state.detection = result.detection;
   els.checkState.textContent = `Checked in ${result.ms < 1 ? '<1' : Math.round(result.ms)} ms`;
   render();
+  // Too many to lay out at once: the editor highlights the part on screen (see editor.js).
+  if (editor.highlightsLazy) els.checkState.textContent += ` · ${report.findings.length.toLocaleString('en-US')} findings, highlighted as you scroll`;
   if (version !== editor.version) els.checkState.textContent += ' (re-checking…)';
 }
 

@@ -13,8 +13,19 @@
 // re-renders only the chunks it touches, so typing in a 1 MB document lays out a few lines of
 // backdrop, not the whole document. All positions are UTF-16 code units (what the report's
 // start/end are).
+//
+// A report with many highlights (a hundred thousand in a pasted 10 MB document) is not rendered
+// in one go: creating and laying out every <mark> would hold the main thread for seconds, and
+// with a text that size every frame that changes the backdrop costs a lot on its own. Beyond
+// EAGER_RUNS, only the chunks on screen (and a few either side) get their marks, and scrolling
+// renders the ones it reaches. Marks change no layout, so a chunk without its marks still lines
+// up with the text.
 
 const CHUNK_LINES = 50;
+/** Up to this many highlight runs (about a megabyte of spec) are all rendered at once. */
+const EAGER_RUNS = 20_000;
+/** Beyond it, the chunks on screen and this many either side are. */
+const LAZY_MARGIN = 2;
 const UNDO_DEPTH = 100;
 /** Undo entries keep whole texts; bound what they may hold (UTF-16 code units). */
 const UNDO_CHAR_BUDGET = 40_000_000;
@@ -35,6 +46,9 @@ export class Editor extends EventTarget {
     this.chunks = [];
     /** Non-overlapping highlight runs, sorted: {start, end, cls, fid, first, title}. */
     this.runs = [];
+    /** Whether only the chunks near the screen have their highlights (too many runs). */
+    this.lazy = false;
+    this.lazyFrame = 0;
     /** Our programmatic edits: {before, after, selection}. */
     this.undoStack = [];
     this.redoStack = [];
@@ -47,7 +61,18 @@ export class Editor extends EventTarget {
       this.syncQueued = true;
       queueMicrotask(() => this.onInput());
     });
-    textarea.addEventListener('scroll', () => this.syncScroll());
+    textarea.addEventListener('scroll', () => {
+      this.syncScroll();
+      // Highlights for the chunks scrolled to, once per frame.
+      if (this.lazy && !this.lazyFrame) {
+        this.lazyFrame = requestAnimationFrame(() => {
+          this.lazyFrame = 0;
+          if (this.lazy) this.renderVisible();
+        });
+      }
+    });
+    // A taller editor (a resized window) shows chunks that may not have their highlights yet.
+    new ResizeObserver(() => this.lazy && this.renderVisible()).observe(textarea);
   }
 
   syncScroll() {
@@ -192,7 +217,33 @@ export class Editor extends EventTarget {
   }
 
   renderMarks() {
-    for (let i = 0; i < this.chunks.length; i++) this.renderChunk(i);
+    this.lazy = this.runs.length > EAGER_RUNS;
+    if (this.lazy) this.renderVisible();
+    else for (let i = 0; i < this.chunks.length; i++) this.renderChunk(i);
+  }
+
+  /** Whether the highlights are rendered only near the screen (more appear on scrolling). */
+  get highlightsLazy() {
+    return this.lazy;
+  }
+
+  /** Renders the chunks on screen and LAZY_MARGIN either side (unchanged ones are skipped). */
+  renderVisible() {
+    this.syncScroll();
+    const chunks = this.chunks;
+    const box = this.bd.getBoundingClientRect();
+    let lo = 0;
+    let hi = chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (chunks[mid].el.getBoundingClientRect().bottom <= box.top) lo = mid + 1;
+      else hi = mid;
+    }
+    let last = lo;
+    while (last + 1 < chunks.length && chunks[last + 1].el.getBoundingClientRect().top < box.bottom) last++;
+    const from = Math.max(0, lo - LAZY_MARGIN);
+    const to = Math.min(chunks.length - 1, last + LAZY_MARGIN);
+    for (let i = from; i <= to; i++) this.renderChunk(i);
   }
 
   /** The runs at a text offset (for the caret status line). */
