@@ -127,6 +127,42 @@ test('two elements, one .wasm request and one instantiation; nothing leaves the 
   await context.close();
 });
 
+test('a whole session in the demo (badge, editing, positions, save) requests nothing beyond its files', async () => {
+  const { context, page, problems, seen } = await open(browser, server.origin);
+  await page.goto(`${server.origin}/embed.html`);
+  await settled(page);
+  await page.locator(`${BADGE} [part~="badge"]`).click();
+  await page.locator(`${BADGE} [part~="finding"]`).first().waitFor();
+  await page.keyboard.press('Escape');
+  await page.click('a[href="#edit"] >> nth=0');
+  await page.locator('#wpTextbox').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nTODO ![pixel](https://example.com/p.png) <img src="https://example.com/i.png">\n');
+  await page.waitForFunction((sel) => document.querySelector(sel).report?.findings.some((f) => f.message.startsWith('TODO')), CHECKER);
+  await page.locator(`${CHECKER} [part~="finding"] button.pos`).last().click();
+  await page.click('#edit-form [type=submit]');
+  await page.waitForFunction(() => /This demo saves nothing/.test(document.getElementById('save-hint').textContent));
+  await page.reload();
+  await settled(page);
+  await page.waitForTimeout(300);
+  assert.deepEqual(problems, []);
+  assert.ok(seen.every((u) => new URL(u).origin === server.origin), seen.join('\n'));
+  const paths = [...new Set(seen.map((u) => new URL(u).pathname))].sort();
+  assert.deepEqual(paths, [
+    '/embed.html',
+    '/embed/embed.css',
+    '/embed/embed.js',
+    '/embed/notification-service.md',
+    '/favicon.svg',
+    '/pkg/api.js',
+    '/pkg/browser.js',
+    '/pkg/dist/speclint.js',
+    '/pkg/dist/speclint_bg.wasm',
+    '/pkg/element.js',
+  ]);
+  await context.close();
+});
+
 test('narrow screens: the page and the elements fit without horizontal scrolling', async () => {
   const { context, page, problems } = await open(browser, server.origin, { viewport: { width: 390, height: 844 } });
   await page.goto(`${server.origin}/embed.html`);
