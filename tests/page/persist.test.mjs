@@ -1,5 +1,6 @@
 // Nothing is lost: the draft and the custom template survive a reload and a closed tab;
-// clearing is undoable; a full storage is said out loud instead of losing the draft silently.
+// clearing is undoable; a full or blocked storage is said out loud instead of losing the draft
+// silently (for the draft and the custom template alike).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gotoReady, launch, openPage, pasteText, serve, waitChecked } from './helpers.mjs';
@@ -97,6 +98,51 @@ test('a full browser storage shows a warning (and a way to keep the draft) inste
   // Once it fits again, the warning goes away.
   await pasteText(page, '# Short\n');
   await warning.waitFor({ state: 'detached' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('storage the browser refuses altogether, or a custom template over the quota: a warning each, and the page works', async () => {
+  // Storage blocked (privacy settings, some embedded contexts): reading it throws.
+  const blocked = await openPage(browser, srv.origin);
+  await blocked.context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+  });
+  await gotoReady(blocked.page, srv.origin);
+  assert.match(await blocked.page.inputValue('[data-testid=editor]'), /^# Specification: Invoice PDF Renderer\n/, 'the example loads');
+  await blocked.page.focus('[data-testid=editor]');
+  await blocked.page.keyboard.type('x');
+  const warning = blocked.page.locator('[data-notice="store-speclint:draft"]');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /This browser does not allow the page to store anything, so your draft \([\d.]+ KB\) was not saved/);
+  await waitChecked(blocked.page);
+  assert.match(await blocked.page.textContent('[data-testid=score]'), /^\d+$/, 'checking works without storage');
+  assert.deepEqual(blocked.problems, []);
+  await blocked.context.close();
+
+  // A custom template the quota refuses: its own warning (the draft is still saved).
+  const { page, problems, context } = await openPage(browser, srv.origin);
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'speclint:custom-template') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  await gotoReady(page, srv.origin);
+  await page.selectOption('[data-testid=template-picker]', 'custom');
+  await page.fill('#custom-source', TEMPLATE);
+  const custom = page.locator('[data-notice="store-speclint:custom-template"]');
+  await custom.waitFor();
+  assert.match(await custom.textContent(), /Browser storage is full, so the custom template \(\d+ B\) was not saved and will not survive a reload/);
+  await page.waitForFunction(() => window.speclintPage.state.report?.template.id === 'custom');
+  assert.equal(await page.locator('[data-notice="store-speclint:draft"]').count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('speclint:template')), 'custom', 'the choice itself was saved');
   assert.deepEqual(problems, []);
   await context.close();
 });
