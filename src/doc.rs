@@ -24,6 +24,9 @@ pub struct CodeBlock {
     pub range: Range<usize>,
     /// The code inside the fences.
     pub content: Range<usize>,
+    /// For a fenced block the document ends inside: its opening fence (```` ``` ````, `~~~~`, …),
+    /// which text inserted after it must repeat to close the block first.
+    pub unclosed_fence: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -155,8 +158,8 @@ impl<'a> Doc<'a> {
                     doc.headings.push(Heading { level: level_num(level), range: trim_nl(text, range), text: htext, text_range });
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
-                    let content = code_content(text, &range, matches!(kind, CodeBlockKind::Fenced(_)));
-                    doc.code_blocks.push(CodeBlock { range: trim_nl(text, range), content });
+                    let (content, unclosed_fence) = code_content(text, &range, matches!(kind, CodeBlockKind::Fenced(_)));
+                    doc.code_blocks.push(CodeBlock { range: trim_nl(text, range), content, unclosed_fence });
                 }
                 Event::Start(Tag::HtmlBlock) => raw_html.push(range),
                 Event::Html(_) | Event::InlineHtml(_) => raw_html.push(range),
@@ -296,35 +299,24 @@ fn heading_text(text: &str, r: Range<usize>) -> (Range<usize>, String) {
     }
 }
 
-/// Content range of a code block (between the fences for fenced blocks).
-fn code_content(text: &str, r: &Range<usize>, fenced: bool) -> Range<usize> {
+/// Content range of a code block (between the fences for fenced blocks), and the opening fence
+/// when no closing fence ends the block.
+fn code_content(text: &str, r: &Range<usize>, fenced: bool) -> (Range<usize>, Option<String>) {
     if !fenced {
-        return r.clone();
+        return (r.clone(), None);
     }
     let block = &text[r.clone()];
+    let marker: String = block.trim_start().chars().take_while(|&c| c == '`' || c == '~').collect();
     let start = block.find('\n').map_or(r.end, |i| r.start + i + 1);
     let body = &text[start.min(r.end)..r.end];
     let trimmed = body.trim_end_matches(['\n', '\r']);
-    // Drop the closing fence line if present.
-    let end = match trimmed.rfind('\n') {
-        Some(i) => {
-            let last = trimmed[i + 1..].trim();
-            if last.starts_with("```") || last.starts_with("~~~") {
-                start + i + 1
-            } else {
-                start + trimmed.len()
-            }
-        }
-        None => {
-            let last = trimmed.trim();
-            if last.starts_with("```") || last.starts_with("~~~") {
-                start
-            } else {
-                start + trimmed.len()
-            }
-        }
-    };
-    start.min(r.end)..end.max(start.min(r.end))
+    let last_start = trimmed.rfind('\n').map_or(0, |i| i + 1);
+    let last = trimmed[last_start..].trim();
+    let fence_char = marker.chars().next().unwrap_or('`');
+    let closed = last.len() >= marker.len() && last.chars().all(|c| c == fence_char) && start < r.end;
+    let end = if closed { start + last_start } else { start + trimmed.len() };
+    let content = start.min(r.end)..end.max(start.min(r.end));
+    (content, (!closed).then_some(marker))
 }
 
 /// Splits raw HTML ranges into comments and other HTML.

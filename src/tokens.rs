@@ -75,8 +75,6 @@ pub fn find_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>) 
                     let inner = &line[i + 1..close];
                     let prev = prev_char(text, abs);
                     let indexed = prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == ']' || c == ')');
-                    let next_is_paren = bytes.get(close + 1) == Some(&b'(');
-                    let _ = next_is_paren;
                     if !indexed && !inner.trim().is_empty() && !inner.starts_with('[') && !inner.starts_with('^') && !inner.starts_with('!')
                     {
                         out.push(Token { shape: Shape::Bracket, range: abs..start + close + 1, inner: abs + 1..start + close });

@@ -439,36 +439,30 @@ fn filling_builtin_placeholders_one_by_one_never_lowers_the_score() {
     }
 }
 
-/// A missing section whose place is after an unclosed fence gets an insertion point inside
-/// the fence, so inserting the skeleton adds code, not a section.
+/// A missing section whose place is after an unclosed fence: its fix must close the fence
+/// first, or the inserted skeleton would be code, not a section.
 #[test]
 fn missing_section_insertion_inside_an_unclosed_fence() {
     let t = compile_template("# Spec\n\n## A\n[a]\n\n## B\n[b]\n").unwrap();
     let doc = "# Spec\n\n## A\n```\ncode\n";
     let r = check_with(doc, &t);
     let f = r.findings.iter().find(|f| f.rule == "missing-section").expect("B is missing");
-    let fix = f.fix.as_ref().unwrap();
-    let fixed = format!("{}{}{}", &doc[..fix.range.start_byte], fix.text, &doc[fix.range.end_byte..]);
-    let r2 = check_with(&fixed, &t);
-    assert!(r2.findings.iter().all(|g| g.rule != "missing-section"), "still missing after the fix:\n{fixed}");
+    assert_fix_inserts_section(doc, &t, f);
 }
 
-/// A template section with a setext heading and no body: its skeleton loses the underline
-/// (taken for a trailing thematic break), so the fix inserts a paragraph, not a heading.
+/// A template section with a setext heading and no body: its skeleton must keep the underline
+/// (not drop it as a trailing thematic break), or the fix inserts a paragraph, not a heading.
 #[test]
 fn missing_setext_section_fix_inserts_a_heading() {
     let t = compile_template("# Spec\n\nGoals\n-----\n\nRisks\n-----\n[Risk]\n").unwrap();
     let doc = "# Spec\n\nRisks\n-----\nNone known.\n";
     let r = check_with(doc, &t);
     let f = r.findings.iter().find(|f| f.rule == "missing-section").expect("Goals is missing");
-    let fix = f.fix.as_ref().unwrap();
-    let fixed = format!("{}{}{}", &doc[..fix.range.start_byte], fix.text, &doc[fix.range.end_byte..]);
-    let r2 = check_with(&fixed, &t);
-    assert!(r2.findings.iter().all(|g| g.rule != "missing-section"), "still missing after the fix:\n{fixed}");
+    assert_fix_inserts_section(doc, &t, f);
 }
 
-/// `$ARGUMENTS` in a template heading is flagged as a placeholder in the document, but the
-/// heading is not a slot: filling it in unmatches the section and the score drops.
+/// `$ARGUMENTS` in a template heading is a placeholder, so the heading is a slot: filling it
+/// in must keep the section matched (it once did not, and the score dropped).
 #[test]
 fn filling_a_variable_in_a_heading_keeps_the_section() {
     let t = compile_template("# T\n\n## $ARGUMENTS\n[x]\n").unwrap();
@@ -481,9 +475,8 @@ fn filling_a_variable_in_a_heading_keeps_the_section() {
 }
 
 /// A missing section whose sub-section is present (here the slot `#### [Endpoint Category]`
-/// above a written `##### GET /api/users`) gets its insertion point after that sub-section, so
-/// applying the fix puts the parent below its child: the child turns missing instead and the
-/// score drops from 67 to 33.
+/// above a written `##### GET /api/users`) must be inserted above that sub-section; below it,
+/// the child turned missing instead and the score dropped from 67 to 33.
 #[test]
 fn missing_parent_is_inserted_before_its_present_child() {
     let t = compile_template(
@@ -493,10 +486,17 @@ fn missing_parent_is_inserted_before_its_present_child() {
     let doc = "# Spec\n\n## API\n\n### Endpoints\n\n##### GET /api/users\n**Purpose**: Lists users.\n\n## Security\nTokens.\n";
     let r = check_with(doc, &t);
     let f = r.findings.iter().find(|f| f.rule == "missing-section").expect("the category is missing");
-    let fix = f.fix.as_ref().unwrap();
-    assert_eq!(fix.range.start_byte, doc.find("##### GET").unwrap(), "insert above the present sub-section");
-    let fixed = format!("{}{}{}", &doc[..fix.range.start_byte], fix.text, &doc[fix.range.end_byte..]);
-    let r2 = check_with(&fixed, &t);
-    assert!(r2.findings.iter().all(|g| g.rule != "missing-section"), "still missing after the fix:\n{fixed}");
+    assert_eq!(f.fix.as_ref().unwrap().range.start_byte, doc.find("##### GET").unwrap(), "insert above the present sub-section");
+    let r2 = assert_fix_inserts_section(doc, &t, f);
     assert!(r2.score >= r.score);
+}
+
+/// Applies a `missing-section` finding's fix and asserts the section is no longer missing;
+/// returns the new report.
+fn assert_fix_inserts_section(doc: &str, t: &Template, f: &speclint::Finding) -> speclint::Report {
+    let fix = f.fix.as_ref().expect("missing-section has a fix");
+    let fixed = format!("{}{}{}", &doc[..fix.range.start_byte], fix.text, &doc[fix.range.end_byte..]);
+    let r2 = check_with(&fixed, t);
+    assert!(r2.findings.iter().all(|g| g.rule != "missing-section"), "still missing after the fix:\n{fixed}");
+    r2
 }

@@ -68,20 +68,8 @@ fn insertion_text(cx: &Context, i: usize, at: usize) -> String {
     }
     let before = &cx.doc.text[..at];
     // A code block left open at the end of the document would swallow the skeleton: close it.
-    let fence = cx
-        .doc
-        .code_blocks
-        .iter()
-        .find(|cb| cb.range.start < at && at >= cb.range.end && cb.range.end == cx.doc.text.trim_end().len())
-        .and_then(|cb| {
-            let open = cx.doc.text[cb.range.clone()].trim_start();
-            let marker: String = open.chars().take_while(|&c| c == '`' || c == '~').collect();
-            let closed = cx.doc.text[cb.range.clone()].trim_end().lines().count() > 1
-                && cx.doc.text[cb.range.clone()].trim_end().lines().last().is_some_and(|l| {
-                    l.trim_start().starts_with(&marker) && l.trim().chars().all(|c| c == marker.chars().next().unwrap_or('`'))
-                });
-            (marker.len() >= 3 && !closed).then_some(marker)
-        });
+    // (An unclosed fence runs to the end of the document, so any that starts before `at` does.)
+    let fence = cx.doc.code_blocks.iter().filter(|cb| cb.range.start < at).find_map(|cb| cb.unclosed_fence.clone());
     if let Some(marker) = fence {
         let nl = if before.ends_with('\n') { "" } else { "\n" };
         return format!("{nl}{marker}\n\n{body}");

@@ -87,12 +87,10 @@ impl Vocab {
 
         let heading_lines: HashSet<usize> = doc.headings.iter().map(|h| doc.lines.line_of(h.range.start)).collect();
         // Code blocks that carry no placeholder are shipped examples/pseudo-code: guidance.
-        let mut code_has_placeholder: Vec<bool> = Vec::with_capacity(doc.code_blocks.len());
         for cb in &doc.code_blocks {
             let mut toks = Vec::new();
             each_line(doc, cb.content.clone(), |s, e| find_on_line(text, s, e, &mut toks));
             let has = toks.iter().any(|t| t.shape == Shape::Bracket && !is_marker_inner(&text[t.inner.clone()]));
-            code_has_placeholder.push(has);
             if !has && !in_ranges(&doc.comments, cb.range.start) {
                 let content = norm_line(doc.slice(&cb.content));
                 if !content.is_empty() {
@@ -134,11 +132,11 @@ impl Vocab {
             let mut toks = Vec::new();
             find_on_line(text, s, e, &mut toks);
             toks.retain(|t| !in_ranges(&doc.links, t.range.start) || t.shape != Shape::Bracket);
-            let in_code = doc.code_blocks.iter().position(|cb| cb.content.contains(&s));
+            let in_code = doc.code_blocks.iter().any(|cb| cb.content.contains(&s));
             let is_heading = heading_lines.contains(&line);
-            let placeholders = v.learn_tokens(text, &toks, in_code.is_some(), is_heading);
+            let placeholders = v.learn_tokens(text, &toks, in_code, is_heading);
             for t in toks.iter().filter(|t| t.shape == Shape::Bracket) {
-                if in_code.is_some() || in_ranges(&doc.inline_code, t.range.start) {
+                if in_code || in_ranges(&doc.inline_code, t.range.start) {
                     v.code_brackets.insert(norm_inner(&text[t.inner.clone()]));
                 }
             }
@@ -151,12 +149,11 @@ impl Vocab {
             if section != usize::MAX {
                 other[section] += 1; // provisional; a fixed statement takes it back below
             }
-            if let Some(cb) = in_code {
+            if in_code {
                 let core = line_core(text, s, e, &toks);
                 if !core.is_empty() {
                     v.structure.insert(hash_norm(&core));
                 }
-                let _ = code_has_placeholder[cb];
                 continue;
             }
             if let Some(task) = doc.tasks.iter().find(|t| t.line.start >= s && t.line.start < e.max(s + 1)) {
