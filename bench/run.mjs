@@ -6,7 +6,8 @@
 // speclint's check() through the npm package, pulldown-cmark parse-only as wasm (the limit),
 // markdownlint (default rules) and remark-lint (recommended preset). The native figures come
 // from `cargo bench --bench throughput`'s output (FILE). In child processes: peak wasm memory
-// and its release (bench/memory.mjs), cold start in headless Chromium (bench/cold-start.mjs).
+// and its release (bench/memory.mjs), cold start in headless Chromium (bench/cold-start.mjs), and
+// the page typed into while it checks a 1 MB document (bench/responsive.mjs).
 // Then sizes, and every target of the issue with pass/SHORT.
 //
 // Environment: SPECLINT_CORPUS (corpus folder); SPECLINT_BENCH_QUICK=1 (markdownlint skips the
@@ -94,6 +95,7 @@ function child(script, ...args) {
 }
 const memory = child('./memory.mjs');
 const cold = child('./cold-start.mjs', '10');
+const responsive = child('./responsive.mjs', '30');
 
 // ---------------------------------------------------------------------------------- throughput
 log('\nThroughput: MB/s (1 MB = 10^6 bytes), median of warm runs in this one Node process');
@@ -172,6 +174,19 @@ else {
   log(`  pulldown-cmark parse-only the same way (the floor): ${fmt(p.moduleToReport)} ms (loading ${fmt(p.load)} ms, first parse ${fmt(p.firstCheck)} ms)`);
 }
 
+// ---------------------------------------------------------------------------------- responsiveness
+log('\nThe page while typing in a 1 MB document (bench/responsive.mjs, headless Chromium)');
+if (responsive.error) log(`  not measured: ${responsive.error}`);
+else {
+  const r = responsive;
+  const ms = (x) => `${fmt(x)} ms`;
+  log(`  ${r.bytes} bytes, ${r.findings} findings; the first check took ${ms(r.checkMs)} in the worker, the last ${ms(r.lastCheckMs)}`);
+  log(`  ${r.keys} keystrokes, one every 120 ms, each starting a check of the whole document; until the last report was shown:`);
+  log(`    page:          ${r.page.tasks} main-thread tasks over 50 ms, longest ${ms(r.page.longestTask)}; longest frame ${ms(r.page.longestFrame)}`);
+  log(`                   page script in its worst frame: ${ms(r.page.longestScript)} (${r.page.longestScriptWhat ?? '—'})`);
+  log(`    bare textarea: ${r.bare.tasks} tasks over 50 ms, longest ${ms(r.bare.longestTask)}; longest frame ${ms(r.bare.longestFrame)} (the same typing, no page script: the browser's own editing)`);
+}
+
 // ---------------------------------------------------------------------------------- memory
 log('\nWasm memory (WebAssembly.Memory buffer byteLength, fresh process, bench/memory.mjs)');
 const MiB = (n) => `${fmt(n / 2 ** 20)} MiB`;
@@ -209,6 +224,10 @@ for (const [name, r] of pathological) {
 }
 target('.wasm <= 110 KB gzipped', kb(wasmGz), wasmGz <= 110_000);
 target('cold start <= 50 ms (median of 10 loads)', cold.moduleToReport ? `${fmt(cold.moduleToReport)} ms` : '—', cold.moduleToReport && cold.moduleToReport <= 50);
+const rp = responsive.error ? undefined : responsive.page;
+target('page, 1 MB, a check per keystroke: no main-thread task > 50 ms', rp ? `${fmt(rp.longestTask)} ms` : '—', rp && rp.longestTask <= 50);
+target("  the page's own script in any frame <= 50 ms", rp ? `${fmt(rp.longestScript)} ms` : '—', rp && rp.longestScript <= 50);
+if (rp) log(`    (a bare textarea, typed the same way: longest task ${fmt(responsive.bare.longestTask)} ms)`);
 const peak = memory.peak ? memory.peak / memory.inputBytes : undefined;
 target('peak wasm memory <= 12x input size (10 MB)', peak ? `${fmt(peak)}x` : '—', peak && peak <= 12);
 const released = memory.peak ? memory.afterSmallAgain < memory.peak : undefined;

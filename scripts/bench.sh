@@ -23,11 +23,13 @@ stale() {
   [ ! -e "$out" ] || [ -n "$(find "$@" -newer "$out" -type f -print -quit 2>/dev/null)" ]
 }
 
-# 1. The package's .wasm, from the working tree as it is.
+# 1. The package's .wasm, from the working tree as it is, and the page (www/pkg) that
+#    bench/responsive.mjs types into (scripts/build-page.sh rebuilds the package when stale).
 if stale npm/dist/speclint_bg.wasm src templates Cargo.toml Cargo.lock; then
   say "building npm/dist (scripts/build.sh)"
   scripts/build.sh
 fi
+scripts/build-page.sh
 
 # 2. pulldown-cmark parse-only as wasm: same parser version, options, profile and toolchain.
 if stale bench/pulldown-parse/pkg/pulldown_parse_bg.wasm bench/pulldown-parse/src bench/pulldown-parse/Cargo.toml bench/pulldown-parse/Cargo.lock; then

@@ -313,8 +313,32 @@ export class Editor extends EventTarget {
       if (re === rs && run.end > run.start) continue; // only the dropped newline
       pieces.push([rs, re, run]);
     }
-    const sig = `${start}:${contentEnd}:${pieces.map(([s, e, run]) => `${s}-${e}-${run.cls}-${run.fid}`).join(',')}`;
-    if (sig === chunk.sig && chunk.textLen === contentEnd - start) return;
+    // What the chunk lays out (its marks' boundaries, relative to the chunk, and classes) is kept
+    // apart from what only labels its marks (which finding each belongs to, and whether it is a
+    // finding's first mark). An edit shifts every later chunk and, when a finding appears or
+    // goes, every later finding's index: neither changes how those chunks look, and re-creating
+    // them all would lay out the whole backdrop again (hundreds of ms at a megabyte). A chunk
+    // whose text changed is a fresh chunk (rechunk), so equal signatures mean equal text.
+    const sig = `${contentEnd - start}:${pieces.map(([s, e, run]) => `${s - start}-${e - start}-${run.cls}`).join(',')}`;
+    const labels = pieces.map(([s, , run]) => `${run.fid}${run.first && s === run.start ? '*' : ''}`).join(',');
+    if (sig === chunk.sig) {
+      if (labels !== chunk.labels) {
+        const marks = chunk.el.getElementsByTagName('mark');
+        let m = 0;
+        let cur = start;
+        for (const [rs, re, run] of pieces) {
+          if (rs < cur) continue;
+          const mark = marks[m++];
+          if (!mark) break;
+          mark.dataset.fid = String(run.fid);
+          if (run.first && rs === run.start) mark.dataset.testid = 'highlight';
+          else delete mark.dataset.testid;
+          cur = re;
+        }
+        chunk.labels = labels;
+      }
+      return;
+    }
     const frag = document.createDocumentFragment();
     let cur = start;
     for (const [rs, re, run] of pieces) {
@@ -333,7 +357,7 @@ export class Editor extends EventTarget {
     if (contentEnd === start || text.charCodeAt(contentEnd - 1) === 10) frag.append(document.createTextNode(ZWSP));
     chunk.el.replaceChildren(frag);
     chunk.sig = sig;
-    chunk.textLen = contentEnd - start;
+    chunk.labels = labels;
   }
 
   // ---- positions on screen ------------------------------------------------------------
