@@ -2,20 +2,11 @@
 // further down are shifted, not re-created (re-creating them would lay out the whole backdrop
 // again, hundreds of milliseconds at a megabyte), and their marks still point at the right
 // findings although every finding after the edit moved to a new index.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoReady, launch, openPage, serve, waitChecked } from './helpers.mjs';
+import { gotoReady, openPage, pageSuite, waitChecked } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = pageSuite();
 
 /** Every highlight mark with its text and the finding its data-fid names. */
 function marksAndFindings(page) {
@@ -35,9 +26,9 @@ function marksAndFindings(page) {
 }
 
 test('an edit near the top re-renders only its chunk; later marks are kept and name the right findings', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
   // Two copies of the example: several 50-line chunks, highlights in every one.
-  await gotoReady(page, srv.origin);
+  await gotoReady(page, env.srv.origin);
   const doubled = await page.evaluate(() => window.speclintPage.editor.text + '\n' + window.speclintPage.editor.text.replace(/^# .*\n/, ''));
   await page.evaluate((t) => window.speclintPage.editor.replace(0, window.speclintPage.editor.text.length, t), doubled);
   await waitChecked(page);

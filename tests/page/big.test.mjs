@@ -3,20 +3,11 @@
 // not freeze the page: it answers while the worker checks, its report (a hundred thousand
 // findings) is shown without laying out every highlight and list row at once, and the draft
 // that no longer fits in localStorage is said out loud without losing what was saved before.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoReady, launch, openPage, readRepoFile, serve, waitChecked } from './helpers.mjs';
+import { gotoReady, openPage, pageSuite, readRepoFile, waitChecked } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = pageSuite();
 
 /** The tech-spec example repeated to `size` UTF-16 code units: a half-written spec, that long. */
 async function bigSpec(size) {
@@ -61,8 +52,8 @@ async function typeAndTime(page, selector, text, instrument) {
 }
 
 test('typing in a 1 MB document stays responsive and the report follows', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   const big = await bigSpec(1024 * 1024);
 
   // Load it the way a paste does; the check of a megabyte happens in the worker.
@@ -111,8 +102,8 @@ test('typing in a 1 MB document stays responsive and the report follows', async 
 });
 
 test('a 10 MB paste does not freeze the page; the report arrives; the draft that does not fit is not lost silently', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   // A draft typed before the paste, saved (this is what must not be lost).
   await page.focus('[data-testid=editor]');
   await page.keyboard.press('Control+End');
@@ -275,7 +266,7 @@ test('a 10 MB paste does not freeze the page; the report arrives; the draft that
 
   // A reload brings back the last draft that could be saved.
   await page.reload();
-  await gotoReady(page, srv.origin);
+  await gotoReady(page, env.srv.origin);
   assert.equal(await page.inputValue('[data-testid=editor]'), typed);
   assert.deepEqual(problems, []);
   await context.close();

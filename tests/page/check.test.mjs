@@ -1,27 +1,18 @@
 // Checking what people paste: an untouched template, a complete spec, an explicit built-in, a
 // custom template pasted or uploaded in the picker (and one that cannot be used).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoReady, launch, openPage, pasteText, readRepoFile, serve, waitChecked } from './helpers.mjs';
+import { gotoReady, openPage, pageSuite, pasteText, readRepoFile, waitChecked } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = pageSuite();
 
 const score = async (page) => Number(await page.textContent('[data-testid=score]'));
 const statuses = (page) => page.locator('[data-testid=section]').evaluateAll((els) => els.map((e) => e.dataset.status));
 const outlineTitles = (page) => page.locator('[data-testid=section] .sec-name').allTextContents();
 
 test('the untouched tech-spec template scores near 0, with dozens of highlighted placeholders', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   await pasteText(page, await readRepoFile('templates/tech-spec.md'));
 
   assert.ok((await score(page)) <= 5, `score ${await score(page)}`);
@@ -37,8 +28,8 @@ test('the untouched tech-spec template scores near 0, with dozens of highlighted
 });
 
 test('a complete spec scores 100 with no error highlights', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   await pasteText(page, await readRepoFile('tests/page/fixtures/complete-spec-md.md'));
 
   assert.equal(await page.textContent('[data-testid=score]'), '100');
@@ -54,8 +45,8 @@ test('a complete spec scores 100 with no error highlights', async () => {
 });
 
 test('picking a built-in template checks against it instead of the detected one', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   assert.ok((await outlineTitles(page)).includes('Purpose'));
   await page.selectOption('[data-testid=template-picker]', 'spec-md');
   await page.waitForFunction(() => window.speclintPage.state.report?.template.id === 'spec-md');
@@ -103,8 +94,8 @@ PDFs are rendered on every download today; month-end peaks time out.
 `;
 
 test('a custom template pasted in the picker is compiled on the spot and used for the next check', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   await page.selectOption('[data-testid=template-picker]', 'custom');
   assert.ok(await page.isVisible('#custom-source'), 'the custom template editor opens');
   await page.fill('#custom-source', ADR_TEMPLATE);
@@ -135,8 +126,8 @@ test('a custom template pasted in the picker is compiled on the spot and used fo
 });
 
 test('a custom template can be uploaded; one without headings is refused with a reason', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   await page.selectOption('[data-testid=template-picker]', 'custom');
   await page.setInputFiles('#custom-file', { name: 'adr.md', mimeType: 'text/markdown', buffer: Buffer.from(ADR_TEMPLATE) });
   await page.waitForFunction(() => /Using “ADR: \[Decision Title\]”/.test(document.getElementById('custom-status').textContent));
@@ -153,8 +144,8 @@ test('a custom template can be uploaded; one without headings is refused with a 
 });
 
 test('a .md file opened from the toolbar or dropped on the editor replaces the document (undoably)', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   const original = await page.inputValue('[data-testid=editor]');
   const complete = await readRepoFile('tests/page/fixtures/complete-spec-md.md');
 
@@ -187,8 +178,8 @@ test('a .md file opened from the toolbar or dropped on the editor replaces the d
 });
 
 test('a document no template fits: no score, and the page says why and what to do', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   await pasteText(page, '# Shopping list\n\n- milk\n- eggs\n');
   assert.equal(await page.textContent('[data-testid=score]'), '–');
   assert.match(await page.textContent('#detected'), /no template fits \(closest: Technical specification, 0%\)/);

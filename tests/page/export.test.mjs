@@ -1,22 +1,13 @@
 // Export: the report copied as Markdown and downloaded as JSON, both matching what is on screen.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoReady, launch, openPage, serve } from './helpers.mjs';
+import { gotoReady, openPage, pageSuite } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = pageSuite();
 
 test('"Copy as Markdown" puts a readable report on the clipboard', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin, { permissions: ['clipboard-read', 'clipboard-write'] });
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await gotoReady(page, env.srv.origin);
   const score = await page.textContent('[data-testid=score]');
   await page.click('#copy-report');
   await page.waitForFunction(() => /Report copied/.test(document.getElementById('toast').textContent));
@@ -35,8 +26,8 @@ test('"Copy as Markdown" puts a readable report on the clipboard', async () => {
 });
 
 test('"Download JSON" saves the report as the package returns it', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
   assert.equal(download.suggestedFilename(), 'tech-spec-example.speclint.json');
   const report = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8'));

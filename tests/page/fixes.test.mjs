@@ -1,19 +1,10 @@
 // Fixes: inserting the missing sections, removing guidance comments and template text; every
 // one is a single edit that one Ctrl+Z (or the toast's Undo) takes back.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoReady, launch, openPage, readRepoFile, serve, waitChecked } from './helpers.mjs';
+import { gotoReady, openPage, pageSuite, readRepoFile, waitChecked } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = pageSuite();
 
 const text = (page) => page.inputValue('[data-testid=editor]');
 const score = async (page) => Number(await page.textContent('[data-testid=score]'));
@@ -25,8 +16,8 @@ async function waitText(page, predicate, arg) {
 }
 
 test('"Insert missing sections" makes every section present, in the right places, as one undoable edit', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   const original = await text(page);
   const scoreBefore = await score(page);
   const missingBefore = await count(page, '[data-testid=section][data-status=missing]');
@@ -90,8 +81,8 @@ test('"Insert missing sections" makes every section present, in the right places
 });
 
 test('guidance comments: removed in one click, restored by one undo; loading an example is undoable too', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   const techSpec = await text(page);
   await page.selectOption('#example-picker', 'examples/spec-md-example.md');
   await waitText(page, () => document.querySelector('[data-testid=editor]').value.startsWith('# SPEC.md'));
@@ -119,8 +110,8 @@ test('guidance comments: removed in one click, restored by one undo; loading an 
 });
 
 test('one finding fixed from its row: template text removed, a single missing section inserted', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   const original = await text(page);
   const prompt = '> What is this specification for? What system/component does it define?';
   assert.ok(original.includes(prompt));

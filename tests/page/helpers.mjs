@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -62,6 +63,23 @@ export async function launch() {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * One server and one browser for a test file: started before its first test, closed after its
+ * last. `env.srv` and `env.browser` are set once the tests run.
+ */
+export function pageSuite() {
+  const env = {};
+  before(async () => {
+    env.srv = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.srv?.close();
+  });
+  return env;
 }
 
 /**

@@ -1,26 +1,17 @@
 // First visit: the example is checked and everything a person should see is on screen; the
 // CSP is in force; nothing leaves the origin; highlights sit exactly on their text; screenshots.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoReady, injectInline, launch, openPage, pasteText, screenshot, serve, waitChecked } from './helpers.mjs';
+import { gotoReady, injectInline, openPage, pageSuite, pasteText, screenshot, waitChecked } from './helpers.mjs';
 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:; worker-src 'self'; object-src 'none'; base-uri 'none'";
 
-let srv;
-let browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = pageSuite();
 
 test('first load: the example is checked, with highlights, score, outline and findings', async () => {
-  const { page, problems, requests, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, requests, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
 
   assert.match(await page.inputValue('[data-testid=editor]'), /^# Specification: Invoice PDF Renderer\n/);
   const score = Number(await page.textContent('[data-testid=score]'));
@@ -51,14 +42,14 @@ test('first load: the example is checked, with highlights, score, outline and fi
   }
 
   assert.deepEqual(problems, []);
-  assert.ok(requests.every((u) => u.startsWith(srv.origin)), 'every request is same-origin');
+  assert.ok(requests.every((u) => u.startsWith(env.srv.origin)), 'every request is same-origin');
   assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the wasm was loaded from the page origin');
   await context.close();
 });
 
 test('clicking a finding selects its range; clicking a section goes to it; hovering shows the message', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   const selected = () => page.evaluate(() => {
     const ta = document.querySelector('[data-testid=editor]');
     return ta.value.slice(ta.selectionStart, ta.selectionEnd);
@@ -112,8 +103,8 @@ test('clicking a finding selects its range; clicking a section goes to it; hover
 });
 
 test('keyboard and screen readers: every control is named; skip link, Tab and Enter reach and use a finding', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   const unnamed = await page.evaluate(() =>
     [...document.querySelectorAll('button, select, textarea, input, [tabindex]')]
       .filter((el) => el.getClientRects().length && el.type !== 'file')
@@ -149,8 +140,8 @@ test('keyboard and screen readers: every control is named; skip link, Tab and En
 });
 
 test('the Content-Security-Policy is in force: an injected inline script, handler, eval or style is blocked', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   assert.equal(await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content'), CSP);
   // A <script> element with inline text, really inserted into the live page, and the rest of what
   // an injection would try: none of it runs.
@@ -171,8 +162,8 @@ test('the Content-Security-Policy is in force: an injected inline script, handle
 });
 
 test('the CSP test is sound: without the policy, the same injection runs', async () => {
-  const { page, context } = await openPage(browser, srv.origin, { bypassCSP: true });
-  await gotoReady(page, srv.origin);
+  const { page, context } = await openPage(env.browser, env.srv.origin, { bypassCSP: true });
+  await gotoReady(page, env.srv.origin);
   const result = await injectInline(page);
   assert.deepEqual(result, { ran: ['handler', 'inlineScript', 'javascriptUrl', 'stringTimer'], inserted: true, styled: true });
   await context.close();
@@ -181,8 +172,8 @@ test('the CSP test is sound: without the policy, the same injection runs', async
 test('highlights are aligned with the text: the backdrop renders the same glyphs at the same places', async () => {
   // With the CSP bypassed for this test only, a style makes the backdrop's text visible; a
   // screenshot with only the backdrop's glyphs must equal one with only the textarea's.
-  const { page, context } = await openPage(browser, srv.origin, { bypassCSP: true, viewport: { width: 1100, height: 800 } });
-  await gotoReady(page, srv.origin);
+  const { page, context } = await openPage(env.browser, env.srv.origin, { bypassCSP: true, viewport: { width: 1100, height: 800 } });
+  await gotoReady(page, env.srv.origin);
   const tricky = [
     '# Specification: Alignment',
     '',
@@ -244,8 +235,8 @@ test('screenshots: light and dark, desktop, medium and narrow', async () => {
   };
   for (const colorScheme of ['light', 'dark']) {
     for (const [name, viewport] of Object.entries(sizes)) {
-      const { page, problems, context } = await openPage(browser, srv.origin, { colorScheme, viewport });
-      await gotoReady(page, srv.origin);
+      const { page, problems, context } = await openPage(env.browser, env.srv.origin, { colorScheme, viewport });
+      await gotoReady(page, env.srv.origin);
       await page.locator('[data-testid=finding][data-rule=unfilled-placeholder]').first().click();
       await waitChecked(page);
       await screenshot(page, `page-${name}-${colorScheme}`);

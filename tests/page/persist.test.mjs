@@ -1,26 +1,17 @@
 // Nothing is lost: the draft and the custom template survive a reload and a closed tab;
 // clearing is undoable; a full or blocked storage is said out loud instead of losing the draft
 // silently (for the draft and the custom template alike).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoReady, launch, openPage, pasteText, serve, waitChecked } from './helpers.mjs';
+import { gotoReady, openPage, pageSuite, pasteText, waitChecked } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = pageSuite();
 
 const TEMPLATE = '# Runbook: [Service]\n\n## Alerts\n[Which alerts page whom]\n\n## Rollback\n[Steps]\n';
 
 test('the draft and the custom template survive a reload and a closed tab', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   await page.focus('[data-testid=editor]');
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\nA line typed before the reload.');
@@ -32,7 +23,7 @@ test('the draft and the custom template survive a reload and a closed tab', asyn
   assert.ok(draft.endsWith('\nA line typed before the reload.'));
 
   await page.reload();
-  await gotoReady(page, srv.origin);
+  await gotoReady(page, env.srv.origin);
   assert.equal(await page.inputValue('[data-testid=editor]'), draft);
   assert.equal(await page.inputValue('[data-testid=template-picker]'), 'custom');
   assert.equal(await page.inputValue('#custom-source'), TEMPLATE);
@@ -44,7 +35,7 @@ test('the draft and the custom template survive a reload and a closed tab', asyn
 
   // A new tab on the same origin (the first one closed) opens the same draft.
   const tab = await context.newPage();
-  await gotoReady(tab, srv.origin);
+  await gotoReady(tab, env.srv.origin);
   assert.equal(await tab.inputValue('[data-testid=editor]'), draft);
   assert.equal(await tab.inputValue('[data-testid=template-picker]'), 'custom');
   assert.deepEqual(problems, []);
@@ -52,8 +43,8 @@ test('the draft and the custom template survive a reload and a closed tab', asyn
 });
 
 test('clearing the document can be undone (the toast, or Ctrl+Z)', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await gotoReady(page, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
   const original = await page.inputValue('[data-testid=editor]');
 
   await page.click('#clear');
@@ -76,7 +67,7 @@ test('clearing the document can be undone (the toast, or Ctrl+Z)', async () => {
 });
 
 test('a full browser storage shows a warning (and a way to keep the draft) instead of losing it silently', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
   await context.addInitScript(() => {
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
@@ -84,7 +75,7 @@ test('a full browser storage shows a warning (and a way to keep the draft) inste
       return setItem.call(this, key, value);
     };
   });
-  await gotoReady(page, srv.origin);
+  await gotoReady(page, env.srv.origin);
   await page.focus('[data-testid=editor]');
   await page.keyboard.type('x');
   const warning = page.locator('[data-notice="store-speclint:draft"]');
@@ -104,7 +95,7 @@ test('a full browser storage shows a warning (and a way to keep the draft) inste
 
 test('storage the browser refuses altogether, or a custom template over the quota: a warning each, and the page works', async () => {
   // Storage blocked (privacy settings, some embedded contexts): reading it throws.
-  const blocked = await openPage(browser, srv.origin);
+  const blocked = await openPage(env.browser, env.srv.origin);
   await blocked.context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       configurable: true,
@@ -113,7 +104,7 @@ test('storage the browser refuses altogether, or a custom template over the quot
       },
     });
   });
-  await gotoReady(blocked.page, srv.origin);
+  await gotoReady(blocked.page, env.srv.origin);
   assert.match(await blocked.page.inputValue('[data-testid=editor]'), /^# Specification: Invoice PDF Renderer\n/, 'the example loads');
   await blocked.page.focus('[data-testid=editor]');
   await blocked.page.keyboard.type('x');
@@ -126,7 +117,7 @@ test('storage the browser refuses altogether, or a custom template over the quot
   await blocked.context.close();
 
   // A custom template the quota refuses: its own warning (the draft is still saved).
-  const { page, problems, context } = await openPage(browser, srv.origin);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
   await context.addInitScript(() => {
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
@@ -134,7 +125,7 @@ test('storage the browser refuses altogether, or a custom template over the quot
       return setItem.call(this, key, value);
     };
   });
-  await gotoReady(page, srv.origin);
+  await gotoReady(page, env.srv.origin);
   await page.selectOption('[data-testid=template-picker]', 'custom');
   await page.fill('#custom-source', TEMPLATE);
   const custom = page.locator('[data-notice="store-speclint:custom-template"]');

@@ -3,29 +3,20 @@
 // dropped, examples, pastes including the XSS corpus, typing, navigation, fixes and undo, export,
 // clearing, a reload and a second tab). Every request the page and its worker make is recorded;
 // all are same-origin, and only the page's own files are asked for.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { corpusDocument, corpusTemplate } from '../xss-payloads.mjs';
-import { gotoReady, launch, openPage, pasteText, readRepoFile, serve, waitChecked } from './helpers.mjs';
+import { gotoReady, openPage, pageSuite, pasteText, readRepoFile, waitChecked } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = pageSuite();
 
 const TEMPLATE = '# Runbook: [Service]\n\n## Alerts\n[Which alerts page whom]\n\n## Rollback\n[Steps]\n';
 const OWN_FILES = /^\/(|index\.html|style\.css|favicon\.svg|js\/[a-z]+\.js|pkg\/[a-z/]+\.js|pkg\/dist\/speclint_bg\.wasm|examples\/[a-z-]+\.md)$/;
 
 test('a whole session of use: every request stays on the origin, and asks only for the page\'s files', async () => {
-  const { page, problems, requests, context } = await openPage(browser, srv.origin);
-  const from = srv.requests.length;
-  await gotoReady(page, srv.origin);
+  const { page, problems, requests, context } = await openPage(env.browser, env.srv.origin);
+  const from = env.srv.requests.length;
+  await gotoReady(page, env.srv.origin);
 
   // Every built-in template, then auto-detection again.
   const builtins = await page.locator('[data-testid=template-picker] option').evaluateAll((os) => os.map((o) => o.value).filter((v) => v !== 'auto' && v !== 'custom'));
@@ -97,17 +88,17 @@ test('a whole session of use: every request stays on the origin, and asks only f
   await page.keyboard.press('Control+z');
   await waitChecked(page);
   await page.reload();
-  await gotoReady(page, srv.origin);
+  await gotoReady(page, env.srv.origin);
   const tab = await context.newPage();
-  await gotoReady(tab, srv.origin);
+  await gotoReady(tab, env.srv.origin);
   await tab.close();
 
   await page.waitForTimeout(500);
   assert.deepEqual(problems, [], 'no request to another origin, no dialog, no error');
-  const foreign = requests.filter((u) => new URL(u).origin !== srv.origin && !/^(data|blob):/.test(u));
+  const foreign = requests.filter((u) => new URL(u).origin !== env.srv.origin && !/^(data|blob):/.test(u));
   assert.deepEqual(foreign, []);
   assert.ok(requests.some((u) => u.endsWith('/pkg/dist/speclint_bg.wasm')), 'the worker\'s requests are recorded too');
-  const unexpected = srv.requests.slice(from).filter((u) => !OWN_FILES.test(u));
+  const unexpected = env.srv.requests.slice(from).filter((u) => !OWN_FILES.test(u));
   assert.deepEqual(unexpected, [], 'the server was asked only for the page\'s own files');
   await context.close();
 });

@@ -3,22 +3,13 @@
 // breakout and directive payloads) execute nothing, load nothing, and are shown as the text they
 // are, in the editor, the highlights, the outline, the findings and the tooltip. Checked with the
 // page's CSP in force and, so that the page's own code is what is tested, with it bypassed.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../npm/node.js';
 import { DANGEROUS, PAYLOADS, PLACEHOLDERS, corpusDocument, corpusTemplate, domProbe, quotes } from '../xss-payloads.mjs';
-import { gotoReady, launch, openPage, pasteText, serve, waitChecked } from './helpers.mjs';
+import { gotoReady, openPage, pageSuite, pasteText, waitChecked } from './helpers.mjs';
 
-let srv;
-let browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = pageSuite();
 
 const TEMPLATE = corpusTemplate();
 const DOCUMENT = corpusDocument();
@@ -42,15 +33,15 @@ async function assertInert(page, problems, baseline, from) {
   );
   const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')));
   assert.deepEqual(scripts, ['js/app.js']);
-  const unexpected = srv.requests.slice(from).filter((u) => !OWN_FILES.test(u));
+  const unexpected = env.srv.requests.slice(from).filter((u) => !OWN_FILES.test(u));
   assert.deepEqual(unexpected, [], 'the server saw no request a payload made');
 }
 
 /** Loads the page; returns it with the DOM probe of the untouched page. */
 async function ready(options) {
-  const from = srv.requests.length;
-  const opened = await openPage(browser, srv.origin, options);
-  await gotoReady(opened.page, srv.origin);
+  const from = env.srv.requests.length;
+  const opened = await openPage(env.browser, env.srv.origin, options);
+  await gotoReady(opened.page, env.srv.origin);
   const baseline = await opened.page.evaluate(domProbe, DANGEROUS);
   return { ...opened, baseline, from };
 }
@@ -58,9 +49,9 @@ async function ready(options) {
 test('the corpus is live: parsed as HTML on a page without a CSP, its payloads fire and the tests see it', async () => {
   // The control for every "nothing fired" below: the same payloads, inserted as markup where no
   // policy stops them, set their flags and open dialogs, and the probe and recorder notice.
-  const { page, problems, context } = await openPage(browser, srv.origin);
-  await page.route(`${srv.origin}/__bare__`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bare</title><body></body>' }));
-  await page.goto(`${srv.origin}/__bare__`);
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await page.route(`${env.srv.origin}/__bare__`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bare</title><body></body>' }));
+  await page.goto(`${env.srv.origin}/__bare__`);
   await page.evaluate((payloads) => {
     for (const { text } of payloads) document.body.append(document.createRange().createContextualFragment(text));
   }, PAYLOADS);
