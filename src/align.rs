@@ -13,6 +13,7 @@ use crate::doc::Doc;
 use crate::template::Template;
 use crate::text::{heading_similarity, HeadingKey};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum MatchKind {
@@ -49,30 +50,32 @@ const MAX_POSTING: usize = 2000;
 pub fn align(t: &Template, doc: &Doc) -> Alignment {
     let n = t.sections.len();
     let keys: Vec<HeadingKey> = doc.headings.iter().map(|h| HeadingKey::new(&h.text)).collect();
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_token: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_key: WordMap<Vec<usize>> = WordMap::default();
+    let mut by_token: WordMap<Vec<usize>> = WordMap::default();
     for (d, k) in keys.iter().enumerate() {
         by_key.entry(k.key.as_str()).or_default().push(d);
-        let mut seen: Vec<&str> = Vec::new();
-        for tok in k.tokens.iter().chain(&k.full_tokens) {
-            if !seen.contains(&tok.as_str()) {
-                seen.push(tok);
-                by_token.entry(tok.as_str()).or_default().push(d);
+        for tok in k.tokens().chain(k.full_tokens()) {
+            let list = by_token.entry(tok).or_default();
+            // A heading's tokens are listed once, however often it repeats them.
+            if list.last() != Some(&d) {
+                list.push(d);
             }
         }
     }
     let level = |d: usize| doc.headings[d].level as i32;
 
     // Level offset from exact matches of non-slot sections.
-    let mut diffs: HashMap<i32, usize> = HashMap::new();
+    let mut diffs: Vec<(i32, usize)> = Vec::new();
     for s in t.sections.iter().filter(|s| s.slot.is_none()) {
-        if let Some(ds) = by_key.get(s.key.key.as_str()) {
-            for &d in ds {
-                *diffs.entry(level(d) - s.level as i32).or_default() += 1;
+        for &d in postings(&by_key, &s.key.key) {
+            let diff = level(d) - s.level as i32;
+            match diffs.iter_mut().find(|(k, _)| *k == diff) {
+                Some((_, count)) => *count += 1,
+                None => diffs.push((diff, 1)),
             }
         }
     }
-    let level_offset = diffs.iter().max_by_key(|(k, v)| (**v, -(k.abs()), -**k)).map_or(0, |(k, _)| *k);
+    let level_offset = diffs.iter().max_by_key(|(k, v)| (*v, -(k.abs()), -*k)).map_or(0, |(k, _)| *k);
 
     // Candidate pairs (template section, doc heading, weight).
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
@@ -82,25 +85,21 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
         let ldiff = |d: usize| (level(d) - expected).abs() as f64;
         let add = |d: usize, w: f64, pairs: &mut Vec<(usize, usize, f64)>| pairs.push((ti, d, w));
         for k in std::iter::once(&s.key).chain(&s.aliases) {
-            if let Some(ds) = by_key.get(k.key.as_str()) {
-                for &d in ds {
-                    exact_of[ti].push(d);
-                    add(d, (3.0 - 0.3 * ldiff(d)).max(2.0), &mut pairs);
-                }
+            for &d in postings(&by_key, &k.key) {
+                exact_of[ti].push(d);
+                add(d, (3.0 - 0.3 * ldiff(d)).max(2.0), &mut pairs);
             }
         }
         match &s.slot {
             Some(lit) if !lit.is_empty() => {
-                let mut cands: Vec<usize> =
-                    lit.iter().filter_map(|tok| by_token.get(tok.as_str())).filter(|p| p.len() <= MAX_POSTING).flatten().copied().collect();
+                let mut cands: Vec<usize> = lit.iter().flat_map(|tok| common_postings(&by_token, tok)).copied().collect();
                 cands.sort_unstable();
                 cands.dedup();
                 for d in cands {
                     if ldiff(d) > 1.0 {
                         continue;
                     }
-                    let have = &keys[d].full_tokens;
-                    let covered = lit.iter().filter(|w| have.contains(w)).count() as f64 / lit.len() as f64;
+                    let covered = covered_count(lit, &keys[d]) as f64 / lit.len() as f64;
                     let need = if lit.len() == 1 { 1.0 } else { 0.5 };
                     if covered >= need {
                         add(d, 1.5 + covered - 0.3 * ldiff(d), &mut pairs);
@@ -111,12 +110,9 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
             None => {
                 let mut cands: Vec<usize> = s
                     .key
-                    .tokens
-                    .iter()
-                    .chain(s.aliases.iter().flat_map(|a| &a.tokens))
-                    .filter_map(|tok| by_token.get(tok.as_str()))
-                    .filter(|p| p.len() <= MAX_POSTING)
-                    .flatten()
+                    .tokens()
+                    .chain(s.aliases.iter().flat_map(|a| a.tokens()))
+                    .flat_map(|tok| common_postings(&by_token, tok))
                     .copied()
                     .collect();
                 cands.sort_unstable();
@@ -190,8 +186,7 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
             if h.level > lvl {
                 continue;
             }
-            let have = &keys[d].full_tokens;
-            let covered = lit.is_empty() || lit.iter().filter(|w| have.contains(w)).count() * 2 >= lit.len();
+            let covered = lit.is_empty() || covered_count(lit, &keys[d]) * 2 >= lit.len();
             if !covered {
                 break;
             }
@@ -229,6 +224,50 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
         open.push(d);
     }
     Alignment { matches, duplicates, owner, level_offset }
+}
+
+/// Document headings by key or token.
+type WordMap<'k, V> = HashMap<&'k str, V, BuildHasherDefault<WordHasher>>;
+
+/// FNV-1a: keys and tokens are short, and nothing hashed here comes out in any order, so a
+/// simple fast hash serves better than the default SipHash.
+struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The headings listed under `word`, in document order.
+fn postings<'m>(map: &'m WordMap<Vec<usize>>, word: &str) -> &'m [usize] {
+    map.get(word).map_or(&[], Vec::as_slice)
+}
+
+/// [`postings`] of a token, or none when too many headings share it to propose matches.
+fn common_postings<'m>(map: &'m WordMap<Vec<usize>>, word: &str) -> &'m [usize] {
+    let list = postings(map, word);
+    if list.len() <= MAX_POSTING {
+        list
+    } else {
+        &[]
+    }
+}
+
+/// How many of a slot's literal words (with repeats) the heading has among its tokens.
+fn covered_count(lit: &[String], key: &HeadingKey) -> usize {
+    lit.iter().filter(|w| key.full_tokens().any(|t| t == w.as_str())).count()
 }
 
 /// Max-weight chain of pairs increasing in both template index and document index.

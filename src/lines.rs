@@ -34,10 +34,12 @@ pub struct Span {
 pub struct LineIndex {
     /// Byte offset where each line starts; `starts[0] == 0`.
     starts: Vec<usize>,
-    /// UTF-16 offset of each line start.
+    /// UTF-16 offset of each line start. Empty for ASCII text, where UTF-16 offsets are byte
+    /// offsets.
     utf16_starts: Vec<usize>,
-    /// (byte, UTF-16) checkpoints every [`CHECKPOINT`] bytes, so converting an offset costs at
-    /// most one checkpoint's worth of counting even on a megabyte-long line. Empty for ASCII.
+    /// (byte, UTF-16) checkpoints every [`CHECKPOINT`] bytes inside lines longer than that, so
+    /// converting an offset costs at most one checkpoint's worth of counting even on a
+    /// megabyte-long line. Empty for ASCII.
     checkpoints: Vec<(usize, usize)>,
 }
 
@@ -45,31 +47,24 @@ const CHECKPOINT: usize = 1024;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        let mut utf16_starts = vec![0];
         let ascii = text.is_ascii();
+        let mut starts = vec![0];
+        let mut utf16_starts = if ascii { Vec::new() } else { vec![0] };
         let mut checkpoints = Vec::new();
-        if ascii {
-            for (i, b) in text.bytes().enumerate() {
-                if b == b'\n' {
-                    starts.push(i + 1);
-                    utf16_starts.push(i + 1);
-                }
+        let mut line_start = 0;
+        let mut utf16 = 0;
+        // Searching for a `char` uses the standard library's word-at-a-time memchr.
+        for (i, _) in text.match_indices('\n') {
+            starts.push(i + 1);
+            if !ascii {
+                utf16 = count_utf16(text, line_start..i + 1, utf16, &mut checkpoints);
+                utf16_starts.push(utf16);
             }
-        } else {
-            let mut utf16 = 0usize;
-            let mut next_cp = 0usize;
-            for (i, c) in text.char_indices() {
-                if i >= next_cp {
-                    checkpoints.push((i, utf16));
-                    next_cp = i + CHECKPOINT;
-                }
-                utf16 += c.len_utf16();
-                if c == '\n' {
-                    starts.push(i + 1);
-                    utf16_starts.push(utf16);
-                }
-            }
+            line_start = i + 1;
+        }
+        if !ascii {
+            // The last line needs checkpoints too when it is long.
+            count_utf16(text, line_start..text.len(), utf16, &mut checkpoints);
         }
         LineIndex { starts, utf16_starts, checkpoints }
     }
@@ -104,28 +99,66 @@ impl LineIndex {
 
     /// UTF-16 offset of a byte offset on a char boundary.
     pub fn utf16_offset(&self, text: &str, offset: usize) -> usize {
-        if self.checkpoints.is_empty() {
+        if self.utf16_starts.is_empty() {
             return offset;
         }
-        let i = self.checkpoints.partition_point(|&(b, _)| b <= offset) - 1;
-        let (b, u) = self.checkpoints[i];
+        self.utf16_in_line(text, self.line_of(offset), offset)
+    }
+
+    /// UTF-16 offset of `offset`, which lies on 0-based `line` (non-ASCII text only): counted
+    /// from the line start or from the last checkpoint before `offset` on a long line.
+    fn utf16_in_line(&self, text: &str, line: usize, offset: usize) -> usize {
+        let (mut b, mut u) = (self.starts[line], self.utf16_starts[line]);
+        if offset - b > CHECKPOINT {
+            let i = self.checkpoints.partition_point(|&(cb, _)| cb <= offset);
+            if i > 0 && self.checkpoints[i - 1].0 > b {
+                (b, u) = self.checkpoints[i - 1];
+            }
+        }
         u + utf16_len(&text[b..offset])
     }
 
     /// (UTF-16 offset, 1-based line, 1-based UTF-16 column) of a byte offset on a char boundary.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize, usize) {
         let line = self.line_of(offset);
-        let u = self.utf16_offset(text, offset);
-        let col16 = u - self.utf16_starts[line];
-        (u, line + 1, col16 + 1)
+        if self.utf16_starts.is_empty() {
+            return (offset, line + 1, offset - self.starts[line] + 1);
+        }
+        let u = self.utf16_in_line(text, line, offset);
+        (u, line + 1, u - self.utf16_starts[line] + 1)
     }
 
     /// The full [`Span`] of a byte range (both ends on char boundaries).
     pub fn span(&self, text: &str, start: usize, end: usize) -> Span {
         let (s16, line, column) = self.position(text, start);
-        let (e16, end_line, end_column) = self.position(text, end);
+        // A short range ending on its start's line (most of them): count on from the start.
+        let same_line = end >= start && end - start <= CHECKPOINT && self.starts.get(line).is_none_or(|&next| end < next);
+        let (e16, end_line, end_column) = if same_line {
+            let e16 = if self.utf16_starts.is_empty() { end } else { s16 + utf16_len(&text[start..end]) };
+            (e16, line, column + (e16 - s16))
+        } else {
+            self.position(text, end)
+        };
         Span { start_byte: start, end_byte: end, start: s16, end: e16, line, column, end_line, end_column }
     }
+}
+
+/// UTF-16 offset at the end of `range` (a line, or the rest of the text), given `utf16` at its
+/// start; records checkpoints inside it when it is longer than [`CHECKPOINT`].
+fn count_utf16(text: &str, range: std::ops::Range<usize>, mut utf16: usize, checkpoints: &mut Vec<(usize, usize)>) -> usize {
+    if range.end - range.start <= CHECKPOINT {
+        return utf16 + utf16_len(&text[range]);
+    }
+    let mut next = range.start + CHECKPOINT;
+    for (i, c) in text[range.clone()].char_indices() {
+        let i = range.start + i;
+        if i >= next {
+            checkpoints.push((i, utf16));
+            next = i + CHECKPOINT;
+        }
+        utf16 += c.len_utf16();
+    }
+    utf16
 }
 
 /// UTF-16 length of a string, with an ASCII fast path.
@@ -162,5 +195,29 @@ mod tests {
         let utf16: Vec<u16> = t.encode_utf16().collect();
         assert_eq!(String::from_utf16(&utf16[span.start..span.end]).unwrap(), "[y]");
         assert_eq!((span.line, span.column, span.end_column), (2, 4, 7));
+    }
+
+    #[test]
+    fn long_lines_and_every_offset_match_counting_from_the_start() {
+        let long = "é😀a".repeat(700);
+        for t in [format!("x\n{long}\r\n{long}"), format!("{long}\n\n中"), "a\nb".to_string(), String::new()] {
+            let ix = LineIndex::new(&t);
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for &o in &bounds {
+                let u = utf16_len(&t[..o]);
+                let line = t[..o].matches('\n').count();
+                let ls = t[..o].rfind('\n').map_or(0, |i| i + 1);
+                assert_eq!(ix.position(&t, o), (u, line + 1, utf16_len(&t[ls..o]) + 1), "{o}");
+                assert_eq!(ix.utf16_offset(&t, o), u);
+            }
+            for (k, &s) in bounds.iter().enumerate().step_by(97) {
+                for &e in bounds[k..].iter().step_by(89) {
+                    let (s16, line, column) = ix.position(&t, s);
+                    let (e16, end_line, end_column) = ix.position(&t, e);
+                    let want = Span { start_byte: s, end_byte: e, start: s16, end: e16, line, column, end_line, end_column };
+                    assert_eq!(ix.span(&t, s, e), want);
+                }
+            }
+        }
     }
 }

@@ -18,23 +18,39 @@ fn is_word_char(c: char) -> bool {
 /// Lowercased word tokens of `s`, CJK characters one per token.
 pub fn tokens(s: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut cur = String::new();
-    for c in s.chars() {
-        if is_cjk(c) {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+    each_token(s.chars(), |t| out.push(t.to_string()));
+    out
+}
+
+/// Calls `f` with each lowercased word token of `chars` (as [`tokens`] splits them), built in
+/// one reused buffer: no allocation per token.
+fn each_token(chars: impl Iterator<Item = char>, mut f: impl FnMut(&str)) {
+    let mut cur = String::with_capacity(32);
+    let mut flush = |cur: &mut String| {
+        if !cur.is_empty() {
+            f(cur);
+            cur.clear();
+        }
+    };
+    for c in chars {
+        if c.is_ascii() {
+            // ASCII fast path: no CJK or Unicode tables.
+            if c.is_ascii_alphanumeric() {
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                flush(&mut cur);
             }
-            out.push(c.to_string());
+        } else if is_cjk(c) {
+            flush(&mut cur);
+            cur.push(c);
+            flush(&mut cur);
         } else if is_word_char(c) {
             cur.extend(c.to_lowercase());
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+        } else {
+            flush(&mut cur);
         }
     }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
+    flush(&mut cur);
 }
 
 /// Tokens joined by single spaces: the key used to compare lines of text for equality while
@@ -140,17 +156,23 @@ pub fn has_word(s: &str) -> bool {
 
 const STOPWORDS: &[&str] = &["and", "the", "of", "a", "an", "for", "to", "in", "on", "with", "or"];
 
-/// Light stemming so that "Webhooks" and "webhook" compare equal (in place).
-fn stem(mut t: String) -> String {
+/// Light stemming so that "Webhooks" and "webhook" compare equal: appends the stem of `t` and
+/// a space to `out`.
+fn push_stem(out: &mut String, t: &str) {
     if t.len() > 3 && t.is_ascii() {
-        if t.ends_with("ies") {
-            t.truncate(t.len() - 3);
-            t.push('y');
-        } else if t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us") && !t.ends_with("is") {
-            t.pop();
+        if let Some(base) = t.strip_suffix("ies") {
+            out.push_str(base);
+            out.push_str("y ");
+            return;
+        }
+        if t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us") && !t.ends_with("is") {
+            out.push_str(&t[..t.len() - 1]);
+            out.push(' ');
+            return;
         }
     }
-    t
+    out.push_str(t);
+    out.push(' ');
 }
 
 /// Removes leading section numbering: `1.`, `1.2.3`, `2)`, `IV.`, `A)`, `Section 3:`, `§ 4`.
@@ -159,7 +181,8 @@ pub fn strip_numbering(s: &str) -> &str {
     loop {
         let before = s.len();
         // "Section 3:", "Chapter 2 -", "Part IV."
-        for word in ["section", "chapter", "part", "appendix", "step"] {
+        let word_start = matches!(s.as_bytes().first().map(u8::to_ascii_lowercase), Some(b's' | b'c' | b'p' | b'a'));
+        for word in ["section", "chapter", "part", "appendix", "step"].into_iter().filter(|_| word_start) {
             if s.len() > word.len() && s.is_char_boundary(word.len()) && s[..word.len()].eq_ignore_ascii_case(word) {
                 let rest = s[word.len()..].trim_start();
                 let num_end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.')).unwrap_or(rest.len());
@@ -174,7 +197,8 @@ pub fn strip_numbering(s: &str) -> &str {
         }
         s = s.trim_start_matches('§').trim_start();
         // Numeric: 1. 1.2 1.2.3 1) 01 -
-        let digits_end = s.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len());
+        // Byte positions: only ASCII bytes are digits or dots, so these are char boundaries.
+        let digits_end = s.bytes().position(|b| !(b.is_ascii_digit() || b == b'.')).unwrap_or(s.len());
         if digits_end > 0 && s[..digits_end].starts_with(|c: char| c.is_ascii_digit()) {
             let rest = &s[digits_end..];
             let short = digits_end <= 2 || s[..digits_end].contains('.');
@@ -185,7 +209,8 @@ pub fn strip_numbering(s: &str) -> &str {
             }
         } else {
             // Roman numerals or a single letter followed by '.' or ')': "IV. Scope", "A) Goals".
-            let end = s.find(['.', ')']).unwrap_or(0);
+            // Only a `.` or `)` within the first 6 bytes can end such a prefix.
+            let end = s.bytes().take(6).position(|b| b == b'.' || b == b')').unwrap_or(0);
             if end > 0 && end <= 5 {
                 let head = &s[..end];
                 let roman = head.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
@@ -204,17 +229,23 @@ pub fn strip_numbering(s: &str) -> &str {
 
 /// Removes parenthesized groups (`(optional)`, `*(mandatory)*`, `（可选）`) from a heading.
 pub fn strip_parentheticals(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    outside_parens(s).collect()
+}
+
+/// The characters of `s` outside parenthesized groups (an unmatched `)` is kept).
+fn outside_parens(s: &str) -> impl Iterator<Item = char> + '_ {
     let mut depth = 0usize;
-    for c in s.chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' if depth > 0 => depth -= 1,
-            _ if depth == 0 => out.push(c),
-            _ => {}
+    s.chars().filter(move |&c| match c {
+        '(' | '（' => {
+            depth += 1;
+            false
         }
-    }
-    out
+        ')' | '）' if depth > 0 => {
+            depth -= 1;
+            false
+        }
+        _ => depth == 0,
+    })
 }
 
 /// The normalized form of a heading used to compare template and document headings.
@@ -222,10 +253,31 @@ pub fn strip_parentheticals(s: &str) -> String {
 pub struct HeadingKey {
     /// Core key: numbering, parentheticals, markup, case and punctuation removed.
     pub key: String,
-    /// Stemmed tokens of the core key without stopwords (for fuzzy comparison).
-    pub tokens: Vec<String>,
-    /// Stemmed tokens of the whole heading (parentheticals kept).
-    pub full_tokens: Vec<String>,
+    /// Stemmed tokens without stopwords, each followed by a space: those of the core key, then
+    /// those of the whole heading when parentheticals make the two differ. One buffer, so a key
+    /// costs two allocations whatever its length.
+    words: String,
+    /// `words[..core_end]` holds the core key's tokens, `words[full_start..]` the whole heading's.
+    core_end: usize,
+    full_start: usize,
+    /// Number of tokens of the core key and of the whole heading.
+    core_count: usize,
+    full_count: usize,
+}
+
+/// Iterator over the tokens of a [`HeadingKey`] (space-terminated words of its buffer).
+#[derive(Debug, Clone)]
+pub struct KeyTokens<'a>(&'a str);
+
+impl<'a> Iterator for KeyTokens<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        // Tokens are short: a plain byte loop beats a memchr call.
+        let end = self.0.bytes().position(|b| b == b' ')?;
+        let tok = &self.0[..end];
+        self.0 = &self.0[end + 1..];
+        Some(tok)
+    }
 }
 
 impl HeadingKey {
@@ -233,24 +285,75 @@ impl HeadingKey {
         let unnumbered = strip_numbering(heading.trim());
         let unnumbered = unnumbered.trim_start_matches(['*', '_', '`']);
         let unnumbered = strip_numbering(unnumbered);
-        let full = tokens(unnumbered);
-        let has_parens = unnumbered.contains(['(', '（']);
-        let core_tokens = if has_parens {
-            let t = tokens(&strip_parentheticals(unnumbered));
-            if t.is_empty() {
-                full.clone()
-            } else {
-                t
+        let parens = unnumbered.contains(['(', '（']);
+        // Room for every token and its space (twice with parentheticals): no regrowing.
+        let room = (unnumbered.len() + 1) * if parens { 2 } else { 1 };
+        let mut k =
+            HeadingKey { key: String::with_capacity(unnumbered.len()), words: String::with_capacity(room), ..HeadingKey::default() };
+        // The core key leaves parentheticals out, unless nothing else is left; then the whole
+        // heading's tokens serve as both.
+        let mut core_from_full = true;
+        if parens {
+            each_token(outside_parens(unnumbered), |t| {
+                core_from_full = false;
+                k.push_key(t);
+                if !is_stopword(t) {
+                    push_stem(&mut k.words, t);
+                    k.core_count += 1;
+                }
+            });
+        }
+        k.core_end = k.words.len();
+        k.full_start = if core_from_full { 0 } else { k.core_end };
+        each_token(unnumbered.chars(), |t| {
+            if core_from_full {
+                k.push_key(t);
             }
-        } else {
-            full.clone()
-        };
-        let key = core_tokens.iter().filter(|t| t.as_str() != "and").map(String::as_str).collect::<Vec<_>>().join(" ");
-        let keep = |t: &String| !STOPWORDS.contains(&t.as_str());
-        let toks = core_tokens.into_iter().filter(keep).map(stem).collect();
-        let full_tokens = full.into_iter().filter(keep).map(stem).collect();
-        HeadingKey { key, tokens: toks, full_tokens }
+            if !is_stopword(t) {
+                push_stem(&mut k.words, t);
+                k.full_count += 1;
+            }
+        });
+        if core_from_full {
+            k.core_end = k.words.len();
+            k.core_count = k.full_count;
+        }
+        k
     }
+
+    /// Stemmed tokens of the core key without stopwords (for fuzzy comparison).
+    pub fn tokens(&self) -> KeyTokens<'_> {
+        KeyTokens(&self.words[..self.core_end])
+    }
+
+    /// Number of [`HeadingKey::tokens`].
+    pub fn token_count(&self) -> usize {
+        self.core_count
+    }
+
+    /// Stemmed tokens of the whole heading without stopwords (parentheticals kept).
+    pub fn full_tokens(&self) -> KeyTokens<'_> {
+        KeyTokens(&self.words[self.full_start..])
+    }
+
+    /// Number of [`HeadingKey::full_tokens`].
+    pub fn full_token_count(&self) -> usize {
+        self.full_count
+    }
+
+    /// Appends a core token to `key`, space-separated; "and" is left out.
+    fn push_key(&mut self, t: &str) {
+        if t != "and" {
+            if !self.key.is_empty() {
+                self.key.push(' ');
+            }
+            self.key.push_str(t);
+        }
+    }
+}
+
+fn is_stopword(t: &str) -> bool {
+    STOPWORDS.contains(&t)
 }
 
 /// Dice coefficient of two token lists (treated as sets). O(n log n): safe on huge lines.
@@ -258,7 +361,14 @@ pub fn dice(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let (x, y) = (sorted_set(a), sorted_set(b));
+    let mut x: Vec<&str> = a.iter().map(String::as_str).collect();
+    let mut y: Vec<&str> = b.iter().map(String::as_str).collect();
+    set_dice(&mut x, &mut y)
+}
+
+/// Dice coefficient of two non-empty token lists treated as sets; sorts them in place.
+fn set_dice(x: &mut [&str], y: &mut [&str]) -> f64 {
+    let (x, y) = (sorted_set(x), sorted_set(y));
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(y[j]) {
@@ -274,25 +384,59 @@ pub fn dice(a: &[String], b: &[String]) -> f64 {
     2.0 * common as f64 / (x.len() + y.len()) as f64
 }
 
-fn sorted_set(v: &[String]) -> Vec<&str> {
-    let mut x: Vec<&str> = v.iter().map(String::as_str).collect();
-    x.sort_unstable();
-    x.dedup();
-    x
+/// Sorts `v` and moves its distinct elements to the front; returns them.
+fn sorted_set<'s, 'a>(v: &'s mut [&'a str]) -> &'s [&'a str] {
+    v.sort_unstable();
+    let mut n = 0;
+    for i in 0..v.len() {
+        if n == 0 || v[i] != v[n - 1] {
+            v[n] = v[i];
+            n += 1;
+        }
+    }
+    &v[..n]
+}
+
+/// Token Dice of two keys' core tokens: [`dice`] without allocating for ordinary headings.
+fn key_dice(a: &HeadingKey, b: &HeadingKey) -> f64 {
+    const SMALL: usize = 16;
+    if a.core_count == 0 || b.core_count == 0 {
+        return 0.0;
+    }
+    if a.core_count > SMALL || b.core_count > SMALL {
+        return set_dice(&mut a.tokens().collect::<Vec<_>>(), &mut b.tokens().collect::<Vec<_>>());
+    }
+    let (mut x, mut y) = ([""; SMALL], [""; SMALL]);
+    a.tokens().zip(x.iter_mut()).for_each(|(t, slot)| *slot = t);
+    b.tokens().zip(y.iter_mut()).for_each(|(t, slot)| *slot = t);
+    set_dice(&mut x[..a.core_count], &mut y[..b.core_count])
+}
+
+/// Character bigrams of `s` (whitespace left out), each packed as `first << 32 | second` so
+/// that they sort like `(first, second)` pairs.
+fn push_bigrams(s: &str, out: &mut Vec<u64>) {
+    let mut prev: Option<char> = None;
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        if let Some(p) = prev {
+            out.push((p as u64) << 32 | c as u64);
+        }
+        prev = Some(c);
+    }
 }
 
 /// Dice coefficient over character bigrams: tolerant of typos and small edits.
 pub fn bigram_dice(a: &str, b: &str) -> f64 {
-    let bg = |s: &str| -> Vec<(char, char)> {
-        let cs: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-        let mut v: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
-        v.sort_unstable();
-        v
-    };
-    let (x, y) = (bg(a), bg(b));
+    // Both bigram lists in one buffer: one allocation.
+    let mut v: Vec<u64> = Vec::with_capacity(a.len() + b.len());
+    push_bigrams(a, &mut v);
+    let na = v.len();
+    push_bigrams(b, &mut v);
+    let (x, y) = v.split_at_mut(na);
     if x.is_empty() || y.is_empty() {
         return if a == b { 1.0 } else { 0.0 };
     }
+    x.sort_unstable();
+    y.sort_unstable();
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
@@ -313,11 +457,11 @@ pub fn heading_similarity(a: &HeadingKey, b: &HeadingKey) -> f64 {
     if a.key == b.key {
         return 1.0;
     }
-    let d = dice(&a.tokens, &b.tokens);
+    let d = key_dice(a, b);
     // A short heading fully contained in a longer one ("Architecture" / "Architecture Overview").
-    let (short, long) = if a.tokens.len() <= b.tokens.len() { (&a.tokens, &b.tokens) } else { (&b.tokens, &a.tokens) };
-    let contained = !short.is_empty() && short.iter().all(|t| long.contains(t));
-    let c = if contained { 0.5 + 0.25 * (short.len() as f64 / long.len() as f64).min(1.0) + 0.1 } else { 0.0 };
+    let (short, long) = if a.core_count <= b.core_count { (a, b) } else { (b, a) };
+    let contained = short.core_count > 0 && short.tokens().all(|t| long.tokens().any(|u| u == t));
+    let c = if contained { 0.5 + 0.25 * (short.core_count as f64 / long.core_count as f64).min(1.0) + 0.1 } else { 0.0 };
     let (la, lb) = (a.key.len(), b.key.len());
     let similar_length = la >= 6 && lb * 10 >= la * 7 && la * 10 >= lb * 7;
     let typo = if similar_length && d.max(c) < 0.6 { bigram_dice(&a.key, &b.key) - 0.1 } else { 0.0 };
@@ -329,9 +473,9 @@ pub fn line_similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
-    let ta: Vec<String> = a.split(' ').map(str::to_string).collect();
-    let tb: Vec<String> = b.split(' ').map(str::to_string).collect();
-    dice(&ta, &tb)
+    let mut ta: Vec<&str> = a.split(' ').collect();
+    let mut tb: Vec<&str> = b.split(' ').collect();
+    set_dice(&mut ta, &mut tb)
 }
 
 #[cfg(test)]

@@ -206,7 +206,7 @@ fn slot_literal(heading: &str, has_placeholder: bool) -> Option<Vec<String>> {
         return None;
     }
     let key = HeadingKey::new(&literal);
-    let mut lit = key.full_tokens;
+    let mut lit: Vec<String> = key.full_tokens().map(str::to_string).collect();
     if numbered {
         lit.pop();
     }
