@@ -6,7 +6,7 @@
 //! checked against the vocabulary anyway); generic markers never inside code.
 
 use crate::doc::{in_ranges, Doc};
-use crate::template::{field_split, line_hash, strip_markers, Vocab};
+use crate::template::{field_split, strip_markers, Vocab};
 use crate::text::norm_line;
 use crate::tokens::{choice_options, find_markers, find_on_line, norm_inner, Marker, Shape};
 use std::ops::Range;
@@ -24,8 +24,11 @@ pub struct Scan {
     /// Fill-in fields left with a label and no value (`- **Method**:`).
     pub empty_fields: Vec<Range<usize>>,
     /// Per line: hash of its normalized text with placeholder-shaped tokens removed
-    /// ([`line_hash`]), 0 for a line with no words. Computed once here, read by the rules and
-    /// by status instead of re-normalizing every line.
+    /// ([`crate::template::line_hash`]), 0 for a line with no words, and
+    /// [`crate::text::UNLISTED`] for a line that can be no guidance or structure line of the
+    /// template ([`Vocab::line_key`]). Computed once here, read by the rules and by status
+    /// instead of re-normalizing every line; only "0" and membership in `vocab.guidance` /
+    /// `vocab.structure` are meaningful.
     pub line_hash: Vec<u64>,
     /// Per line: whether it holds any placeholder-shaped token (then `line_hash` differs from
     /// the hash of the plain line).
@@ -46,7 +49,7 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
         }
         toks.clear();
         find_on_line(text, s, e, &mut toks);
-        out.line_hash[line] = line_hash(text, s, e, &toks);
+        out.line_hash[line] = vocab.line_key(text, s, e, &toks);
         out.line_has_tokens[line] = !toks.is_empty();
         let in_code = in_ranges(&code, s);
         for t in &toks {

@@ -30,8 +30,7 @@ use crate::align::{Alignment, MatchKind};
 use crate::doc::{in_ranges, Doc};
 use crate::report::Status;
 use crate::scan::Scan;
-use crate::template::{is_thematic_break, Template};
-use crate::text::norm_hash;
+use crate::template::{is_thematic_break, Template, Vocab};
 use std::ops::Range;
 
 /// Points a section that asks for something is worth.
@@ -153,7 +152,7 @@ pub fn compute(
             }
         }
         let had_cut = !cut.is_empty();
-        let core = if had_cut || scan.line_has_tokens[line] { residual_hash(text, s, e, &mut cut) } else { scan.line_hash[line] };
+        let core = if had_cut || scan.line_has_tokens[line] { residual_hash(&t.vocab, text, s, e, &mut cut) } else { scan.line_hash[line] };
         let tally = &mut own[owner];
         if core == 0 {
             tally.furniture |= had_cut;
@@ -267,10 +266,11 @@ pub fn compute(
     states
 }
 
-/// Hash of the line's normalized text with the cut ranges removed (0 when nothing is left).
-fn residual_hash(text: &str, s: usize, e: usize, cut: &mut [(usize, usize)]) -> u64 {
+/// Key ([`Vocab::line_key`]) of the line's normalized text with the cut ranges removed (0 when
+/// nothing is left).
+fn residual_hash(vocab: &Vocab, text: &str, s: usize, e: usize, cut: &mut [(usize, usize)]) -> u64 {
     if cut.is_empty() {
-        return crate::template::line_hash(text, s, e, &[]);
+        return vocab.line_key(text, s, e, &[]);
     }
     cut.sort_unstable();
     let mut kept = String::with_capacity(e - s);
@@ -285,7 +285,7 @@ fn residual_hash(text: &str, s: usize, e: usize, cut: &mut [(usize, usize)]) -> 
     if pos < e {
         kept.push_str(&text[pos..e]);
     }
-    norm_hash(&[crate::template::strip_markers(&kept)])
+    vocab.parts_key(&[crate::template::strip_markers(&kept)])
 }
 
 /// From the section's heading to the first later heading that belongs elsewhere.

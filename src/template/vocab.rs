@@ -4,7 +4,7 @@
 
 use super::{directive_body, is_thematic_break, TemplateSection};
 use crate::doc::{in_ranges, Doc};
-use crate::text::{hash_norm, norm_line, tokens};
+use crate::text::{hash_norm, hash_norm_keyed, hash_norm_prefix, norm_hash_keyed, norm_line, tokens};
 use crate::tokens::{choice_options, find_on_line, norm_inner, Shape, Token};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -45,6 +45,10 @@ pub struct Vocab {
     pub guidance_code: Vec<String>,
     /// Hashes of normalized structural lines.
     pub structure: HashSet<u64>,
+    /// Pre-filter keys ([`hash_norm_prefix`], sorted) of every line in `guidance` and
+    /// `structure`: a document line whose first words give none of them is neither, and
+    /// [`Vocab::line_key`] skips hashing the rest of it.
+    pub line_keys: Vec<u64>,
     /// Normalized text of unticked checklist items the template ships to be ticked.
     pub checklist: HashSet<String>,
     /// Labels of fill-in fields (`**Method**` from `- **Method**: [Auth method]`): such a label
@@ -64,6 +68,36 @@ impl Vocab {
     /// The learned marker prefix a bracket's inner text starts with (`needs clarification: …`).
     pub fn marker_prefix(&self, inner: &str) -> bool {
         self.marker_prefixes.iter().any(|p| inner.len() > p.len() + 1 && inner.starts_with(p.as_str()) && inner[p.len()..].starts_with(':'))
+    }
+
+    /// [`line_hash`] of a document line, except that a line which can be no guidance or
+    /// structure line (its first words begin none of them) gets [`crate::text::UNLISTED`]
+    /// without being hashed in full. 0 still means "no words"; membership in `guidance` and
+    /// `structure` is exactly that of the full hash.
+    pub fn line_key(&self, text: &str, s: usize, e: usize, remove: &[Token]) -> u64 {
+        line_hash_keyed(text, s, e, remove, Some(&self.line_keys))
+    }
+
+    /// [`crate::text::norm_hash`] of `parts` with the same pre-filter as [`Vocab::line_key`].
+    pub fn parts_key(&self, parts: &[&str]) -> u64 {
+        norm_hash_keyed(parts, Some(&self.line_keys))
+    }
+
+    /// Records a structure line (normalized).
+    fn add_structure(&mut self, norm: &str) {
+        self.structure.insert(hash_norm(norm));
+        if !norm.is_empty() {
+            self.line_keys.push(hash_norm_prefix(norm));
+        }
+    }
+
+    /// Records a guidance line (normalized) of a section; the first section to teach a line
+    /// keeps it.
+    fn add_guidance(&mut self, norm: &str, section: usize) {
+        self.guidance.entry(hash_norm(norm)).or_insert(section);
+        if !norm.is_empty() {
+            self.line_keys.push(hash_norm_prefix(norm));
+        }
     }
 
     pub(super) fn learn(doc: &Doc, sections: &mut [TemplateSection]) -> Vocab {
@@ -152,7 +186,7 @@ impl Vocab {
             if in_code {
                 let core = line_core(text, s, e, &toks);
                 if !core.is_empty() {
-                    v.structure.insert(hash_norm(&core));
+                    v.add_structure(&core);
                 }
                 continue;
             }
@@ -164,7 +198,7 @@ impl Vocab {
                         sections[section].placeholder_count += 1;
                     }
                 }
-                v.structure.insert(hash_norm(&core));
+                v.add_structure(&core);
                 continue;
             }
             let in_title = section != usize::MAX && sections[section].is_title;
@@ -184,7 +218,7 @@ impl Vocab {
                     } else if value.trim().is_empty() {
                         bare_labels.insert(l.clone());
                     }
-                    v.structure.insert(hash_norm(&l));
+                    v.add_structure(&l);
                 }
             }
             if kind.is_none() && section != usize::MAX {
@@ -193,22 +227,22 @@ impl Vocab {
             }
             match kind {
                 Some(LineKind::Guidance) if section != usize::MAX => {
-                    v.guidance.entry(hash_norm(&core)).or_insert(section);
+                    v.add_guidance(&core, section);
                     v.guidance_by_section[section].push(core);
                     sections[section].placeholder_count += 1;
                 }
                 Some(LineKind::Guidance) => {
-                    v.guidance.entry(hash_norm(&core)).or_insert(0);
+                    v.add_guidance(&core, 0);
                 }
-                Some(LineKind::Structure) => {
-                    v.structure.insert(hash_norm(&core));
-                }
+                Some(LineKind::Structure) => v.add_structure(&core),
                 None => {}
             }
             // Unbracketed choice lists: a field value or table cell like "draft / approved".
             v.learn_bare_choices(doc, s, e);
         }
         v.fill_labels.retain(|l| !bare_labels.contains(l));
+        v.line_keys.sort_unstable();
+        v.line_keys.dedup();
         // Guidance comments count as work to do in their section.
         for c in &doc.comments {
             if directive_body(doc.slice(c)).is_none() {
@@ -353,6 +387,11 @@ pub fn line_core(text: &str, s: usize, e: usize, remove: &[Token]) -> String {
 
 /// [`line_core`]'s hash, computed without allocating.
 pub fn line_hash(text: &str, s: usize, e: usize, remove: &[Token]) -> u64 {
+    line_hash_keyed(text, s, e, remove, None)
+}
+
+/// [`line_hash`] with the pre-filter of [`crate::text::norm_hash_keyed`].
+fn line_hash_keyed(text: &str, s: usize, e: usize, remove: &[Token], keys: Option<&[u64]>) -> u64 {
     let mut parts: [&str; 8] = [""; 8];
     let mut n = 0;
     let mut pos = s;
@@ -361,7 +400,7 @@ pub fn line_hash(text: &str, s: usize, e: usize, remove: &[Token]) -> u64 {
         if t.range.start >= pos && t.range.end <= e {
             if n == parts.len() - 1 {
                 // Many tokens on one line: fall back to the allocating path.
-                return crate::text::hash_norm(&line_core(text, s, e, remove));
+                return hash_norm_keyed(&line_core(text, s, e, remove), keys);
             }
             parts[n] = if first { strip_markers(&text[pos..t.range.start]) } else { &text[pos..t.range.start] };
             first = false;
@@ -370,7 +409,7 @@ pub fn line_hash(text: &str, s: usize, e: usize, remove: &[Token]) -> u64 {
         }
     }
     parts[n] = if first { strip_markers(&text[pos..e]) } else { &text[pos..e] };
-    crate::text::norm_hash(&parts[..=n])
+    norm_hash_keyed(&parts[..=n], keys)
 }
 
 /// Strips leading list, quote, task and table markers.
