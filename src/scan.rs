@@ -8,7 +8,9 @@
 use crate::doc::{in_ranges, Doc};
 use crate::template::{field_split, strip_markers, Vocab};
 use crate::text::norm_line;
-use crate::tokens::{choice_options, find_markers, find_on_line, norm_inner, Marker, Shape};
+use crate::tokens::{
+    choice_options, find_markers, line_triggers, norm_inner, tokens_on_line, Marker, Shape, MAY_HOLD_MARKERS, MAY_HOLD_TOKENS,
+};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Default)]
@@ -48,7 +50,10 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
             continue;
         }
         toks.clear();
-        find_on_line(text, s, e, &mut toks);
+        let triggers = line_triggers(&text.as_bytes()[s..e]);
+        if triggers & MAY_HOLD_TOKENS != 0 {
+            tokens_on_line(text, s, e, &mut toks);
+        }
         out.line_hash[line] = vocab.line_key(text, s, e, &toks);
         out.line_has_tokens[line] = !toks.is_empty();
         let in_code = in_ranges(&code, s);
@@ -87,7 +92,7 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
                 out.empty_fields.push(r);
             }
         }
-        if !in_code {
+        if !in_code && triggers & MAY_HOLD_MARKERS != 0 {
             marks.clear();
             find_markers(text, s, e, &mut marks);
             for (m, r) in marks.drain(..) {
