@@ -412,30 +412,54 @@ fn line_hash_keyed(text: &str, s: usize, e: usize, remove: &[Token], keys: Optio
     norm_hash_keyed(&parts[..=n], keys)
 }
 
-/// Strips leading list, quote, task and table markers.
+/// Strips leading list, quote, task and table markers (and the whitespace around them), in
+/// rounds until none is left: `>` and `|` runs, a `-`/`*`/`+` bullet followed by a space or
+/// nothing, a `1.`/`1)` number of up to three digits followed by a space, `[ ]`/`[x]`/`[X]`.
 pub fn strip_markers(s: &str) -> &str {
-    let mut t = s.trim_start();
+    let b = s.as_bytes();
+    let mut i = skip_whitespace(s, 0);
     loop {
-        let before = t.len();
-        t = t.trim_start_matches(['>', '|']).trim_start();
-        if let Some(r) = t.strip_prefix(['-', '*', '+']) {
-            if r.starts_with(' ') || r.is_empty() {
-                t = r.trim_start();
+        let before = i;
+        while i < b.len() && matches!(b[i], b'>' | b'|') {
+            i += 1;
+        }
+        i = skip_whitespace(s, i);
+        if i < b.len() && matches!(b[i], b'-' | b'*' | b'+') && b.get(i + 1).is_none_or(|&c| c == b' ') {
+            i = skip_whitespace(s, i + 1);
+        }
+        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 && digits < 4 && matches!(b.get(i + digits), Some(b'.' | b')')) && b.get(i + digits + 1) == Some(&b' ') {
+            i = skip_whitespace(s, i + digits + 1);
+        }
+        for m in [b"[ ]", b"[x]", b"[X]"] {
+            if b[i..].starts_with(m) {
+                i = skip_whitespace(s, i + 3);
             }
         }
-        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 && digits < 4 && t[digits..].starts_with(['.', ')']) && t[digits + 1..].starts_with(' ') {
-            t = t[digits + 1..].trim_start();
-        }
-        for m in ["[ ]", "[x]", "[X]"] {
-            if let Some(r) = t.strip_prefix(m) {
-                t = r.trim_start();
-            }
-        }
-        if t.len() == before {
-            return t;
+        if i == before {
+            return &s[i..];
         }
     }
+}
+
+/// Index of the first non-whitespace character of `s` at or after `i` (a char boundary), as
+/// `str::trim_start` sees whitespace.
+fn skip_whitespace(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    while i < b.len() {
+        if b[i] < 0x80 {
+            if !b[i].is_ascii_whitespace() && b[i] != 0x0B {
+                return i;
+            }
+            i += 1;
+        } else {
+            match s[i..].chars().next() {
+                Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                _ => return i,
+            }
+        }
+    }
+    i
 }
 
 const NORMATIVE: &[&str] = &["MUST", "SHALL", "SHOULD", "REQUIRED", "必须", "必須", "しなければ", "해야"];
@@ -510,5 +534,62 @@ pub fn field_split(body: &str) -> Option<(&str, &str)> {
         Some(v) => Some((label, v)),
         None if t.is_empty() => Some((label, "")),
         None => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The char-pattern formulation `strip_markers` must agree with.
+    fn strip_markers_reference(s: &str) -> &str {
+        let mut t = s.trim_start();
+        loop {
+            let before = t.len();
+            t = t.trim_start_matches(['>', '|']).trim_start();
+            if let Some(r) = t.strip_prefix(['-', '*', '+']) {
+                if r.starts_with(' ') || r.is_empty() {
+                    t = r.trim_start();
+                }
+            }
+            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 && digits < 4 && t[digits..].starts_with(['.', ')']) && t[digits + 1..].starts_with(' ') {
+                t = t[digits + 1..].trim_start();
+            }
+            for m in ["[ ]", "[x]", "[X]"] {
+                if let Some(r) = t.strip_prefix(m) {
+                    t = r.trim_start();
+                }
+            }
+            if t.len() == before {
+                return t;
+            }
+        }
+    }
+
+    #[test]
+    fn strip_markers_agrees_with_its_reference() {
+        let pieces = [
+            " ", "\t", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{3000}", "\u{1c}", ">", "|", "-", "*", "+", "1", "12", "1234", ".", ")", "[",
+            "]", "x", "X", "[ ]", "[x]", "a", "é", "中", "**", "_",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut s = String::new();
+            let mut r = seed;
+            for _ in 0..(r % 9) {
+                r /= 9;
+                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
+                r = r.rotate_left(11) ^ seed;
+            }
+            assert_eq!(strip_markers(&s), strip_markers_reference(&s), "{s:?}");
+        }
+        for c in (0u32..0x3100).filter_map(char::from_u32) {
+            let s = format!("{c}- [x] a");
+            assert_eq!(strip_markers(&s), strip_markers_reference(&s), "{s:?}");
+        }
     }
 }
