@@ -5,7 +5,7 @@
 //! HTML comments; template tokens inside code only when the template taught them (they are
 //! checked against the vocabulary anyway); generic markers never inside code.
 
-use crate::doc::{in_ranges, Doc};
+use crate::doc::{in_ranges, Doc, RangeCursor};
 use crate::template::{field_split, strip_markers, Vocab};
 use crate::text::norm_line;
 use crate::tokens::{
@@ -35,13 +35,26 @@ pub struct Scan {
     /// Per line: whether it holds any placeholder-shaped token (then `line_hash` differs from
     /// the hash of the plain line).
     pub line_has_tokens: Vec<bool>,
+    /// Per line: whether a heading starts on it.
+    pub heading_line: Vec<bool>,
 }
 
 pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
     let text = doc.text;
     let mut out =
         Scan { line_hash: vec![0; doc.lines.line_count()], line_has_tokens: vec![false; doc.lines.line_count()], ..Default::default() };
+    out.heading_line = vec![false; doc.lines.line_count()];
+    for h in &doc.headings {
+        out.heading_line[doc.lines.line_of(h.range.start)] = true;
+    }
     let code: Vec<Range<usize>> = doc.code_blocks.iter().map(|c| c.content.clone()).collect();
+    // Lines, tokens and markers are each visited in document order: one cursor per range list
+    // and per kind of position, so each sees increasing positions.
+    let mut code_at_line = RangeCursor::new(&code);
+    let (mut tok_comments, mut tok_links, mut tok_inline) =
+        (RangeCursor::new(&doc.comments), RangeCursor::new(&doc.links), RangeCursor::new(&doc.inline_code));
+    let (mut mark_comments, mut mark_links, mut mark_inline, mut mark_html) =
+        (RangeCursor::new(&doc.comments), RangeCursor::new(&doc.links), RangeCursor::new(&doc.inline_code), RangeCursor::new(&doc.html));
     let mut toks = Vec::new();
     let mut marks = Vec::new();
     for line in 0..doc.lines.line_count() {
@@ -56,14 +69,14 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
         }
         out.line_hash[line] = vocab.line_key(text, s, e, &toks);
         out.line_has_tokens[line] = !toks.is_empty();
-        let in_code = in_ranges(&code, s);
+        let in_code = code_at_line.contains(s);
         for t in &toks {
             let p = t.range.start;
-            if in_ranges(&doc.comments, p) || (in_ranges(&doc.links, p) && t.shape == Shape::Bracket) {
+            if tok_comments.contains(p) || (tok_links.contains(p) && t.shape == Shape::Bracket) {
                 continue;
             }
             let inner = &text[t.inner.clone()];
-            let inline_code = in_ranges(&doc.inline_code, p);
+            let inline_code = tok_inline.contains(p);
             match t.shape {
                 Shape::Bracket => {
                     let norm = norm_inner(inner);
@@ -97,7 +110,7 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
             find_markers(text, s, e, &mut marks);
             for (m, r) in marks.drain(..) {
                 let p = r.start;
-                if in_ranges(&doc.inline_code, p) || in_ranges(&doc.comments, p) || in_ranges(&doc.links, p) || in_ranges(&doc.html, p) {
+                if mark_inline.contains(p) || mark_comments.contains(p) || mark_links.contains(p) || mark_html.contains(p) {
                     continue;
                 }
                 out.markers.push((m, r));

@@ -412,33 +412,33 @@ fn line_hash_keyed(text: &str, s: usize, e: usize, remove: &[Token], keys: Optio
     norm_hash_keyed(&parts[..=n], keys)
 }
 
-/// Strips leading list, quote, task and table markers (and the whitespace around them), in
-/// rounds until none is left: `>` and `|` runs, a `-`/`*`/`+` bullet followed by a space or
-/// nothing, a `1.`/`1)` number of up to three digits followed by a space, `[ ]`/`[x]`/`[X]`.
+/// Strips leading list, quote, task and table markers (and the whitespace around them) until
+/// none is left: `>` and `|` runs, a `-`/`*`/`+` bullet followed by a space or nothing, a
+/// `1.`/`1)` number of up to three digits followed by a space, `[ ]`/`[x]`/`[X]`. Each marker
+/// starts with its own character, so at most one can apply at a time.
 pub fn strip_markers(s: &str) -> &str {
     let b = s.as_bytes();
     let mut i = skip_whitespace(s, 0);
     loop {
-        let before = i;
-        while i < b.len() && matches!(b[i], b'>' | b'|') {
-            i += 1;
-        }
-        i = skip_whitespace(s, i);
-        if i < b.len() && matches!(b[i], b'-' | b'*' | b'+') && b.get(i + 1).is_none_or(|&c| c == b' ') {
-            i = skip_whitespace(s, i + 1);
-        }
-        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if digits > 0 && digits < 4 && matches!(b.get(i + digits), Some(b'.' | b')')) && b.get(i + digits + 1) == Some(&b' ') {
-            i = skip_whitespace(s, i + digits + 1);
-        }
-        for m in [b"[ ]", b"[x]", b"[X]"] {
-            if b[i..].starts_with(m) {
-                i = skip_whitespace(s, i + 3);
+        i = match b.get(i) {
+            Some(b'>' | b'|') => {
+                while matches!(b.get(i), Some(b'>' | b'|')) {
+                    i += 1;
+                }
+                skip_whitespace(s, i)
             }
-        }
-        if i == before {
-            return &s[i..];
-        }
+            Some(b'-' | b'*' | b'+') if b.get(i + 1).is_none_or(|&c| c == b' ') => skip_whitespace(s, i + 1),
+            Some(b'0'..=b'9') => {
+                let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+                if digits < 4 && matches!(b.get(i + digits), Some(b'.' | b')')) && b.get(i + digits + 1) == Some(&b' ') {
+                    skip_whitespace(s, i + digits + 1)
+                } else {
+                    return &s[i..];
+                }
+            }
+            Some(b'[') if matches!(b.get(i + 1..i + 3), Some(b" ]" | b"x]" | b"X]")) => skip_whitespace(s, i + 3),
+            _ => return &s[i..],
+        };
     }
 }
 
