@@ -236,6 +236,35 @@ pub fn in_ranges(ranges: &[Range<usize>], pos: usize) -> bool {
     ranges[..i].iter().rev().take(8).any(|r| pos < r.end)
 }
 
+/// [`in_ranges`] for positions asked in increasing order (a pass over the lines): the cursor
+/// walks forward instead of searching, so a query costs O(1) amortized. A position before the
+/// previous one is answered too, by a binary search.
+pub struct RangeCursor<'r> {
+    ranges: &'r [Range<usize>],
+    /// Number of ranges starting at or before `last`.
+    next: usize,
+    last: usize,
+}
+
+impl<'r> RangeCursor<'r> {
+    pub fn new(ranges: &'r [Range<usize>]) -> Self {
+        RangeCursor { ranges, next: 0, last: 0 }
+    }
+
+    /// Same answer as `in_ranges(ranges, pos)`.
+    pub fn contains(&mut self, pos: usize) -> bool {
+        if pos < self.last {
+            self.next = self.ranges.partition_point(|r| r.start <= pos);
+        } else {
+            while self.ranges.get(self.next).is_some_and(|r| r.start <= pos) {
+                self.next += 1;
+            }
+        }
+        self.last = pos;
+        self.ranges[..self.next].iter().rev().take(8).any(|r| pos < r.end)
+    }
+}
+
 /// The range in `ranges` containing `pos`, if any.
 pub fn range_at(ranges: &[Range<usize>], pos: usize) -> Option<Range<usize>> {
     let i = ranges.partition_point(|r| r.start <= pos);

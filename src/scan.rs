@@ -5,10 +5,12 @@
 //! HTML comments; template tokens inside code only when the template taught them (they are
 //! checked against the vocabulary anyway); generic markers never inside code.
 
-use crate::doc::{in_ranges, Doc};
-use crate::template::{field_split, line_hash, strip_markers, Vocab};
+use crate::doc::{in_ranges, Doc, RangeCursor};
+use crate::template::{field_split, strip_markers, Vocab};
 use crate::text::norm_line;
-use crate::tokens::{choice_options, find_markers, find_on_line, norm_inner, Marker, Shape};
+use crate::tokens::{
+    choice_options, find_markers, line_triggers, norm_inner, tokens_on_line, Marker, Shape, MAY_HOLD_MARKERS, MAY_HOLD_TOKENS,
+};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Default)]
@@ -24,19 +26,35 @@ pub struct Scan {
     /// Fill-in fields left with a label and no value (`- **Method**:`).
     pub empty_fields: Vec<Range<usize>>,
     /// Per line: hash of its normalized text with placeholder-shaped tokens removed
-    /// ([`line_hash`]), 0 for a line with no words. Computed once here, read by the rules and
-    /// by status instead of re-normalizing every line.
+    /// ([`crate::template::line_hash`]), 0 for a line with no words, and
+    /// [`crate::text::UNLISTED`] for a line that can be no guidance or structure line of the
+    /// template ([`Vocab::line_key`]). Computed once here, read by the rules and by status
+    /// instead of re-normalizing every line; only "0" and membership in `vocab.guidance` /
+    /// `vocab.structure` are meaningful.
     pub line_hash: Vec<u64>,
     /// Per line: whether it holds any placeholder-shaped token (then `line_hash` differs from
     /// the hash of the plain line).
     pub line_has_tokens: Vec<bool>,
+    /// Per line: whether a heading starts on it.
+    pub heading_line: Vec<bool>,
 }
 
 pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
     let text = doc.text;
     let mut out =
         Scan { line_hash: vec![0; doc.lines.line_count()], line_has_tokens: vec![false; doc.lines.line_count()], ..Default::default() };
+    out.heading_line = vec![false; doc.lines.line_count()];
+    for h in &doc.headings {
+        out.heading_line[doc.lines.line_of(h.range.start)] = true;
+    }
     let code: Vec<Range<usize>> = doc.code_blocks.iter().map(|c| c.content.clone()).collect();
+    // Lines, tokens and markers are each visited in document order: one cursor per range list
+    // and per kind of position, so each sees increasing positions.
+    let mut code_at_line = RangeCursor::new(&code);
+    let (mut tok_comments, mut tok_links, mut tok_inline) =
+        (RangeCursor::new(&doc.comments), RangeCursor::new(&doc.links), RangeCursor::new(&doc.inline_code));
+    let (mut mark_comments, mut mark_links, mut mark_inline, mut mark_html) =
+        (RangeCursor::new(&doc.comments), RangeCursor::new(&doc.links), RangeCursor::new(&doc.inline_code), RangeCursor::new(&doc.html));
     let mut toks = Vec::new();
     let mut marks = Vec::new();
     for line in 0..doc.lines.line_count() {
@@ -45,17 +63,20 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
             continue;
         }
         toks.clear();
-        find_on_line(text, s, e, &mut toks);
-        out.line_hash[line] = line_hash(text, s, e, &toks);
+        let triggers = line_triggers(&text.as_bytes()[s..e]);
+        if triggers & MAY_HOLD_TOKENS != 0 {
+            tokens_on_line(text, s, e, &mut toks);
+        }
+        out.line_hash[line] = vocab.line_key(text, s, e, &toks);
         out.line_has_tokens[line] = !toks.is_empty();
-        let in_code = in_ranges(&code, s);
+        let in_code = code_at_line.contains(s);
         for t in &toks {
             let p = t.range.start;
-            if in_ranges(&doc.comments, p) || (in_ranges(&doc.links, p) && t.shape == Shape::Bracket) {
+            if tok_comments.contains(p) || (tok_links.contains(p) && t.shape == Shape::Bracket) {
                 continue;
             }
             let inner = &text[t.inner.clone()];
-            let inline_code = in_ranges(&doc.inline_code, p);
+            let inline_code = tok_inline.contains(p);
             match t.shape {
                 Shape::Bracket => {
                     let norm = norm_inner(inner);
@@ -84,12 +105,12 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
                 out.empty_fields.push(r);
             }
         }
-        if !in_code {
+        if !in_code && triggers & MAY_HOLD_MARKERS != 0 {
             marks.clear();
             find_markers(text, s, e, &mut marks);
             for (m, r) in marks.drain(..) {
                 let p = r.start;
-                if in_ranges(&doc.inline_code, p) || in_ranges(&doc.comments, p) || in_ranges(&doc.links, p) || in_ranges(&doc.html, p) {
+                if mark_inline.contains(p) || mark_comments.contains(p) || mark_links.contains(p) || mark_html.contains(p) {
                     continue;
                 }
                 out.markers.push((m, r));

@@ -27,11 +27,11 @@
 //! section adds one, so neither lowers the score.
 
 use crate::align::{Alignment, MatchKind};
-use crate::doc::{in_ranges, Doc};
+use crate::doc::{Doc, RangeCursor};
 use crate::report::Status;
 use crate::scan::Scan;
-use crate::template::{is_thematic_break, Template};
-use crate::text::norm_hash;
+use crate::template::{is_thematic_break, Template, Vocab};
+use crate::text::UNLISTED;
 use std::ops::Range;
 
 /// Points a section that asks for something is worth.
@@ -115,14 +115,18 @@ pub fn compute(
         }
     }
     clipped.sort_unstable();
-    let heading_lines: std::collections::HashSet<usize> = doc.headings.iter().map(|h| doc.lines.line_of(h.range.start)).collect();
     let code_content: Vec<Range<usize>> = doc.code_blocks.iter().map(|c| c.content.clone()).collect();
     let code_whole: Vec<Range<usize>> = doc.code_blocks.iter().map(|c| c.range.clone()).collect();
+    let (mut in_code, mut in_block, mut in_content) =
+        (RangeCursor::new(&code_content), RangeCursor::new(&code_whole), RangeCursor::new(&code_content));
     // Lines of ticked task items: a ticked box of the template's checklist is the author's
     // sign-off, which is content even though its words are the template's.
-    let ticked: std::collections::HashSet<usize> =
-        doc.tasks.iter().filter(|t| t.checked).map(|t| doc.lines.line_of(t.line.start)).collect();
+    let mut ticked: Vec<usize> = doc.tasks.iter().filter(|t| t.checked).map(|t| doc.lines.line_of(t.line.start)).collect();
+    ticked.sort_unstable();
     let mut ci = 0;
+    // Comments are disjoint and sorted: the first one ending after the line's start, found
+    // by walking forward as the lines go.
+    let mut first_comment = 0;
     let mut cut: Vec<(usize, usize)> = Vec::new();
     for line in 0..doc.lines.line_count() {
         cut.clear();
@@ -135,32 +139,39 @@ pub fn compute(
         }
         let Some(owner) = line_owner[line] else { continue };
         let (s, e) = doc.lines.line_range(text, line);
+        while doc.comments.get(first_comment).is_some_and(|c| c.end <= s) {
+            first_comment += 1;
+        }
+        let comments = doc.comments[first_comment..].iter().take_while(|c| c.start < e);
+        // A line with no words, no token, no gap and no comment changes no tally.
+        if cut.is_empty() && scan.line_hash[line] == 0 && !scan.line_has_tokens[line] && comments.clone().next().is_none() {
+            continue;
+        }
         let raw = &text[s..e];
-        if raw.trim().is_empty() || heading_lines.contains(&line) || is_thematic_break(raw.trim()) {
+        if raw.trim().is_empty() || scan.heading_line[line] || is_thematic_break(raw.trim()) {
             continue;
         }
         if doc.front_matter.as_ref().is_some_and(|f| f.contains(&s)) {
             continue;
         }
-        if in_ranges(&code_whole, s) && !in_ranges(&code_content, s) {
+        if in_block.contains(s) && !in_content.contains(s) {
             continue; // a fence line
         }
         // Author comments are neither content nor template material.
-        let first = doc.comments.partition_point(|c| c.end <= s);
-        for c in doc.comments[first..].iter().take_while(|c| c.start < e) {
+        for c in comments {
             if !cut.iter().any(|&(a, b)| a <= c.start.max(s) && b >= c.end.min(e)) {
                 cut.push((c.start.max(s), c.end.min(e)));
             }
         }
         let had_cut = !cut.is_empty();
-        let core = if had_cut || scan.line_has_tokens[line] { residual_hash(text, s, e, &mut cut) } else { scan.line_hash[line] };
+        let core = if had_cut || scan.line_has_tokens[line] { residual_hash(&t.vocab, text, s, e, &mut cut) } else { scan.line_hash[line] };
         let tally = &mut own[owner];
         if core == 0 {
             tally.furniture |= had_cut;
-        } else if t.vocab.structure.contains(&core) && !ticked.contains(&line) {
+        } else if core != UNLISTED && t.vocab.structure.contains(&core) && ticked.binary_search(&line).is_err() {
             tally.furniture = true;
         } else {
-            if !tally.content && !in_ranges(&code_content, s) {
+            if !tally.content && !in_code.contains(s) {
                 tally.not_applicable = says_not_applicable(raw);
             }
             tally.content = true;
@@ -267,10 +278,11 @@ pub fn compute(
     states
 }
 
-/// Hash of the line's normalized text with the cut ranges removed (0 when nothing is left).
-fn residual_hash(text: &str, s: usize, e: usize, cut: &mut [(usize, usize)]) -> u64 {
+/// Key ([`Vocab::line_key`]) of the line's normalized text with the cut ranges removed (0 when
+/// nothing is left).
+fn residual_hash(vocab: &Vocab, text: &str, s: usize, e: usize, cut: &mut [(usize, usize)]) -> u64 {
     if cut.is_empty() {
-        return crate::template::line_hash(text, s, e, &[]);
+        return vocab.line_key(text, s, e, &[]);
     }
     cut.sort_unstable();
     let mut kept = String::with_capacity(e - s);
@@ -285,7 +297,7 @@ fn residual_hash(text: &str, s: usize, e: usize, cut: &mut [(usize, usize)]) -> 
     if pos < e {
         kept.push_str(&text[pos..e]);
     }
-    norm_hash(&[crate::template::strip_markers(&kept)])
+    vocab.parts_key(&[crate::template::strip_markers(&kept)])
 }
 
 /// From the section's heading to the first later heading that belongs elsewhere.

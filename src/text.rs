@@ -11,8 +11,25 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FA1F)
 }
 
+/// Letters and digits (`char::is_alphanumeric`). The characters specs are full of (ASCII,
+/// Latin and Cyrillic letters, punctuation, arrows, box drawing, shapes, emoji) are answered
+/// from their block without the Unicode tables, which cost ~200 instructions a character; a
+/// test checks the shortcut against `is_alphanumeric` for every character.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x2C1 | 0x3A3..=0x3F5 | 0x3F7..=0x481 | 0x48A..=0x52F => true,
+        0x2000..=0x206F
+        | 0x218A..=0x245F
+        | 0x2500..=0x2775
+        | 0x2794..=0x27FF
+        | 0x3000..=0x3004
+        | 0x3008..=0x3020
+        | 0xFF00..=0xFF0F
+        | 0xFF1A..=0xFF20
+        | 0x1F18A..=0x1FAFF => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Lowercased word tokens of `s`, CJK characters one per token.
@@ -59,12 +76,28 @@ pub fn norm_line(s: &str) -> String {
     tokens(s).join(" ")
 }
 
+/// The key of a line that has words but cannot be any of the template's lines: its first
+/// [`KEY_WORDS`] words begin none of them (see [`norm_hash_keyed`]). [`norm_hash`] and
+/// [`hash_norm`] never return it, so it is in no set of line hashes.
+pub const UNLISTED: u64 = u64::MAX;
+
+/// How many leading words of a normalized line its pre-filter key ([`hash_norm_prefix`]) covers.
+pub const KEY_WORDS: usize = 2;
+
 /// A 64-bit hash of `norm_line(parts.concat())`, where each part boundary also separates
 /// words, computed without allocating: the per-line key for comparing document lines with the
-/// template's lines (guidance, structure). `norm_hash(&[s]) == hash_norm(&norm_line(s))`.
+/// template's lines (guidance, structure). `norm_hash(&[s]) == hash_norm(&norm_line(s))`; 0 when
+/// there are no words.
 pub fn norm_hash(parts: &[&str]) -> u64 {
-    let mut h = Fnv::new();
-    let mut any = false;
+    norm_hash_keyed(parts, None)
+}
+
+/// [`norm_hash`] with a pre-filter: `keys` (sorted) holds the [`hash_norm_prefix`] of every line
+/// the caller looks for. A line whose first words give none of them is [`UNLISTED`] as soon as
+/// that is known, without hashing the rest; any other line gets its exact [`norm_hash`]. `None`
+/// filters nothing.
+pub fn norm_hash_keyed(parts: &[&str], keys: Option<&[u64]>) -> u64 {
+    let mut h = LineHasher { h: Fnv::new(), words: 0, keys };
     for part in parts {
         let mut in_token = false;
         let bytes = part.as_bytes();
@@ -75,13 +108,12 @@ pub fn norm_hash(parts: &[&str]) -> u64 {
                 // ASCII fast path: no char decoding.
                 if b.is_ascii_alphanumeric() {
                     if !in_token {
-                        if any {
-                            h.byte(b' ');
+                        if !h.word() {
+                            return UNLISTED;
                         }
                         in_token = true;
-                        any = true;
                     }
-                    h.byte(b.to_ascii_lowercase());
+                    h.h.byte(b.to_ascii_lowercase());
                 } else {
                     in_token = false;
                 }
@@ -91,32 +123,32 @@ pub fn norm_hash(parts: &[&str]) -> u64 {
             let c = part[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
             if is_cjk(c) {
-                if any {
-                    h.byte(b' ');
+                if !h.word() {
+                    return UNLISTED;
                 }
-                h.char(c);
-                any = true;
+                h.h.char(c);
                 in_token = false;
             } else if is_word_char(c) {
                 if !in_token {
-                    if any {
-                        h.byte(b' ');
+                    if !h.word() {
+                        return UNLISTED;
                     }
                     in_token = true;
-                    any = true;
                 }
                 for l in c.to_lowercase() {
-                    h.char(l);
+                    h.h.char(l);
                 }
             } else {
                 in_token = false;
             }
         }
     }
-    if any {
-        h.0
-    } else {
+    if h.words == 0 {
         0
+    } else if h.words <= KEY_WORDS && !h.listed() {
+        UNLISTED
+    } else {
+        finish(h.h.0)
     }
 }
 
@@ -125,8 +157,67 @@ pub fn hash_norm(norm: &str) -> u64 {
     if norm.is_empty() {
         return 0;
     }
+    finish(fnv(norm))
+}
+
+/// [`hash_norm`] with the pre-filter of [`norm_hash_keyed`]: what that function returns for the
+/// line `norm` was normalized from.
+pub fn hash_norm_keyed(norm: &str, keys: Option<&[u64]>) -> u64 {
+    if norm.is_empty() {
+        0
+    } else if keys.is_some_and(|k| k.binary_search(&hash_norm_prefix(norm)).is_err()) {
+        UNLISTED
+    } else {
+        hash_norm(norm)
+    }
+}
+
+/// The pre-filter key of a normalized line: the hash state after its first [`KEY_WORDS`] words
+/// (all of them if it has fewer), which is where [`norm_hash_keyed`] looks it up.
+pub fn hash_norm_prefix(norm: &str) -> u64 {
+    let end = norm.match_indices(' ').nth(KEY_WORDS - 1).map_or(norm.len(), |(i, _)| i);
+    fnv(&norm[..end])
+}
+
+/// Streaming state of [`norm_hash_keyed`]: the hash so far and how many words went in.
+struct LineHasher<'k> {
+    h: Fnv,
+    words: usize,
+    keys: Option<&'k [u64]>,
+}
+
+impl LineHasher<'_> {
+    /// Starts a word (a separating space first, after the first); false when the words hashed
+    /// so far already rule the line out.
+    fn word(&mut self) -> bool {
+        if self.words == KEY_WORDS && !self.listed() {
+            return false;
+        }
+        if self.words > 0 {
+            self.h.byte(b' ');
+        }
+        self.words += 1;
+        true
+    }
+
+    /// Whether the hash so far (the first words) is one of the keys looked for.
+    fn listed(&self) -> bool {
+        self.keys.is_none_or(|k| k.binary_search(&self.h.0).is_ok())
+    }
+}
+
+/// Final hash value: never [`UNLISTED`].
+fn finish(h: u64) -> u64 {
+    if h == UNLISTED {
+        UNLISTED - 1
+    } else {
+        h
+    }
+}
+
+fn fnv(s: &str) -> u64 {
     let mut h = Fnv::new();
-    for b in norm.bytes() {
+    for b in s.bytes() {
         h.byte(b);
     }
     h.0
@@ -523,6 +614,37 @@ mod tests {
             assert_eq!(norm_hash(&[s]), hash_norm(&norm_line(s)), "{s:?}");
         }
         assert_eq!(norm_hash(&["ab", "cd"]), hash_norm("ab cd"));
+    }
+
+    #[test]
+    fn keyed_hash_is_exact_for_listed_lines_and_unlisted_otherwise() {
+        let lines = ["", "  - **Method**: [Auth] JWT", "one", "one two", "one two three", "中文テキスト x1", "İstanbul ß x", "a\tb--c__d"];
+        let listed = ["one two three", "中文テキスト x1"];
+        let mut keys: Vec<u64> = listed.iter().map(|s| hash_norm_prefix(&norm_line(s))).collect();
+        keys.sort_unstable();
+        for s in lines {
+            let norm = norm_line(s);
+            let expect = if norm.is_empty() {
+                0
+            } else if keys.contains(&hash_norm_prefix(&norm)) {
+                hash_norm(&norm)
+            } else {
+                UNLISTED
+            };
+            assert_eq!(norm_hash_keyed(&[s], Some(&keys)), expect, "{s:?}");
+            assert_eq!(hash_norm_keyed(&norm, Some(&keys)), expect, "{s:?}");
+            assert_eq!(norm_hash_keyed(&[s], None), hash_norm(&norm), "{s:?}");
+        }
+        // "one two" shares its key with "one two three": a candidate, hashed in full.
+        assert_eq!(norm_hash_keyed(&["One, two!"], Some(&keys)), hash_norm("one two"));
+        assert_eq!(norm_hash_keyed(&["one"], Some(&keys)), UNLISTED);
+    }
+
+    #[test]
+    fn word_char_shortcuts_agree_with_unicode() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{:#X}", c as u32);
+        }
     }
 
     #[test]

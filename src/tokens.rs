@@ -46,20 +46,94 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
 }
 
+/// What a line may hold, from [`line_triggers`]: placeholder-shaped tokens ([`find_on_line`]).
+pub const MAY_HOLD_TOKENS: u8 = 1;
+/// What a line may hold, from [`line_triggers`]: unfinished-work markers ([`find_markers`]).
+pub const MAY_HOLD_MARKERS: u8 = 2;
+
+// Byte pairs the finders need, one bit per kind: `PAIRS.0[a] & PAIRS.1[b]` has the bit of
+// every kind the pair `ab` may belong to.
+/// `[`, `<` or `$` followed by anything.
+const P_OPEN: u8 = 1;
+/// `{{`, `YY`, `MM`, `DD` (and the harmless `YM`, `{D`, …).
+const P_TWICE: u8 = 2;
+/// `TO` (TODO), `TB` (TBD, TBC), `FI` (FIXME), `XX` (XXX), `??` (and a few other pairs).
+const P_MARK: u8 = 4;
+/// `lo`, `ip` and `ps` in any case: "lorem ipsum" holds all three.
+const P_LO: u8 = 8;
+const P_IP: u8 = 16;
+const P_PS: u8 = 32;
+
+/// (first byte, second byte) tables of the pair bits.
+const PAIRS: ([u8; 256], [u8; 256]) = pair_tables();
+
+const fn pair_tables() -> ([u8; 256], [u8; 256]) {
+    let mut first = [0u8; 256];
+    let mut second = [P_OPEN; 256];
+    first[b'[' as usize] |= P_OPEN;
+    first[b'<' as usize] |= P_OPEN;
+    first[b'$' as usize] |= P_OPEN;
+    let twice = *b"{YMD";
+    let mut i = 0;
+    while i < twice.len() {
+        first[twice[i] as usize] |= P_TWICE;
+        second[twice[i] as usize] |= P_TWICE;
+        i += 1;
+    }
+    let (mark_first, mark_second) = (*b"TFX?", *b"OBIX?");
+    i = 0;
+    while i < mark_first.len() {
+        first[mark_first[i] as usize] |= P_MARK;
+        i += 1;
+    }
+    i = 0;
+    while i < mark_second.len() {
+        second[mark_second[i] as usize] |= P_MARK;
+        i += 1;
+    }
+    let lorem = [(b'l', b'o', P_LO), (b'i', b'p', P_IP), (b'p', b's', P_PS)];
+    i = 0;
+    while i < lorem.len() {
+        let (a, b, bit) = lorem[i];
+        first[a as usize] |= bit;
+        first[a.to_ascii_uppercase() as usize] |= bit;
+        second[b as usize] |= bit;
+        second[b.to_ascii_uppercase() as usize] |= bit;
+        i += 1;
+    }
+    (first, second)
+}
+
+/// One cheap pass over a line's bytes: which finders can find anything on it
+/// ([`MAY_HOLD_TOKENS`], [`MAY_HOLD_MARKERS`]). A finder skipped because its bit is clear would
+/// have found nothing; a set bit may still lead to nothing (the test looks at byte pairs only).
+pub fn line_triggers(line: &[u8]) -> u8 {
+    let (first, second) = (&PAIRS.0, &PAIRS.1);
+    let mut bits = 0u8;
+    for w in line.windows(2) {
+        bits |= first[w[0] as usize] & second[w[1] as usize];
+    }
+    let mut out = 0;
+    if bits & (P_OPEN | P_TWICE) != 0 {
+        out |= MAY_HOLD_TOKENS;
+    }
+    if bits & P_MARK != 0 || bits & (P_LO | P_IP | P_PS) == P_LO | P_IP | P_PS {
+        out |= MAY_HOLD_MARKERS;
+    }
+    out
+}
+
 /// Finds placeholder-shaped tokens on one line (`line` is `text[start..end]`, no newline).
 pub fn find_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    if line_triggers(&text.as_bytes()[start..end]) & MAY_HOLD_TOKENS != 0 {
+        tokens_on_line(text, start, end, out);
+    }
+}
+
+/// [`find_on_line`] without the [`line_triggers`] test, for a caller that made it already.
+pub fn tokens_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let line = &text[start..end];
     let bytes = line.as_bytes();
-    let mut interesting = false;
-    for w in bytes.windows(2) {
-        if matches!(w[0], b'[' | b'<' | b'{' | b'$') || (matches!(w[0], b'Y' | b'M' | b'D') && w[1] == w[0]) {
-            interesting = true;
-            break;
-        }
-    }
-    if !interesting {
-        return;
-    }
     let close_of = bracket_pairs(bytes);
     // Next '>' and "}}" at or after each position, found once (a line of 100,000 '<' stays linear).
     let mut next_gt: Option<usize> = None;
@@ -277,7 +351,8 @@ pub enum Marker {
     Questions,
 }
 
-/// Finds `TODO`, `TBD`, `FIXME`, `XXX` (whole uppercase words), `???` and "Lorem ipsum" on a line.
+/// Finds `TODO`, `TBD`, `FIXME`, `XXX` (whole uppercase words), `???` and "Lorem ipsum" on a line
+/// (nothing where [`line_triggers`] says [`MAY_HOLD_MARKERS`] is clear).
 pub fn find_markers(text: &str, start: usize, end: usize, out: &mut Vec<(Marker, Range<usize>)>) {
     let line = &text[start..end];
     let bytes = line.as_bytes();
@@ -374,6 +449,41 @@ mod tests {
         find_markers(t, 0, t.len(), &mut v);
         let words: Vec<&str> = v.iter().map(|(_, r)| &t[r.clone()]).collect();
         assert_eq!(words, vec!["TODO", "TBD", "???", "lorem ipsum"]);
+    }
+
+    #[test]
+    fn line_triggers_never_skip_a_line_with_findings() {
+        let pieces = [
+            "[", "]", "<", ">", "{", "}", "{{", "}}", "$", "A", "Y", "M", "D", "YY", "MM", "DD", "-", "/", ".", "T", "O", "B", "C", "F",
+            "I", "X", "E", "?", "l", "L", "o", "r", "e", "m", "i", "p", "s", "u", " ", "lorem", "LOREM", " ipsum", "TODO", "TBD", "FIXME",
+            "XXX", "???", "_", "é", "中", "x", "1", "\\",
+        ];
+        let (mut with_tokens, mut with_markers, mut with_lorem) = (0, 0, 0);
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..300_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut s = String::new();
+            let mut r = seed;
+            for _ in 0..(r % 12) {
+                r /= 12;
+                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
+                r = r.rotate_left(13) ^ seed;
+            }
+            let bits = line_triggers(s.as_bytes());
+            let mut toks = Vec::new();
+            tokens_on_line(&s, 0, s.len(), &mut toks);
+            assert!(toks.is_empty() || bits & MAY_HOLD_TOKENS != 0, "{s:?}");
+            let mut marks = Vec::new();
+            find_markers(&s, 0, s.len(), &mut marks);
+            assert!(marks.is_empty() || bits & MAY_HOLD_MARKERS != 0, "{s:?}");
+            with_tokens += usize::from(!toks.is_empty());
+            with_markers += usize::from(!marks.is_empty());
+            with_lorem += usize::from(marks.iter().any(|m| m.0 == Marker::LoremIpsum));
+        }
+        // The generator does produce lines with findings.
+        assert!(with_tokens > 1000 && with_markers > 10_000 && with_lorem > 300, "{with_tokens} {with_markers} {with_lorem}");
     }
 
     #[test]

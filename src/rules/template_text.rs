@@ -13,10 +13,10 @@
 //! headers, and normative statements the template mandates (`Deployment MUST target …`) — is not.
 
 use super::{quote, Context, Phase, RawFinding, RuleMeta};
-use crate::doc::in_ranges;
+use crate::doc::{in_ranges, RangeCursor};
 use crate::report::Severity;
 use crate::template::{is_thematic_break, line_core};
-use crate::text::{bigram_dice, line_similarity, norm_line};
+use crate::text::{bigram_dice, line_similarity, norm_line, UNLISTED};
 use crate::tokens::find_on_line;
 
 pub static META: RuleMeta = RuleMeta {
@@ -33,7 +33,6 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
     let text = doc.text;
     let vocab = &cx.template.vocab;
     let code: Vec<_> = doc.code_blocks.iter().map(|c| c.range.clone()).collect();
-    let heading_lines: std::collections::HashSet<usize> = doc.headings.iter().map(|h| doc.lines.line_of(h.range.start)).collect();
 
     let mut toks = Vec::new();
     // Prose lines, merged into runs.
@@ -53,29 +52,32 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
         }
     };
     if !vocab.guidance.is_empty() {
+        let (mut in_code, mut in_comment) = (RangeCursor::new(&code), RangeCursor::new(&doc.comments));
         for line in 0..doc.lines.line_count() {
             let (s, e) = doc.lines.line_range(text, line);
             let raw = &text[s..e];
-            if raw.trim().is_empty() {
+            let h = cx.scan.line_hash[line];
+            if h == 0 && raw.trim().is_empty() {
                 continue; // blank lines do not break a run
             }
             let owner = cx.line_owner.get(line).copied().flatten();
-            let skip = heading_lines.contains(&line) || in_ranges(&code, s) || in_ranges(&doc.comments, s) || is_thematic_break(raw.trim());
+            let near = owner.map_or(&[][..], |o| &vocab.guidance_by_section[o][..]);
+            let listed = h != 0 && h != UNLISTED && vocab.guidance.contains_key(&h);
+            // A line that is no guidance line and has no guidance of its section to be near
+            // cannot hit: no need to look further.
+            let skip = !(listed || (h != 0 && !near.is_empty()))
+                || cx.scan.heading_line[line]
+                || in_code.contains(s)
+                || in_comment.contains(s)
+                || is_thematic_break(raw.trim());
             // Remove placeholder-shaped tokens as the template side did when it learned the line.
-            let hit = !skip && {
-                let h = cx.scan.line_hash[line];
-                h != 0
-                    && (vocab.guidance.contains_key(&h)
-                        || owner.is_some_and(|o| {
-                            let near = &vocab.guidance_by_section[o];
-                            !near.is_empty() && {
-                                toks.clear();
-                                find_on_line(text, s, e, &mut toks);
-                                let core = line_core(text, s, e, &toks);
-                                core.chars().count() >= 24 && near.iter().any(|g| nearly_verbatim(g, &core))
-                            }
-                        }))
-            };
+            let hit = !skip
+                && (listed || {
+                    toks.clear();
+                    find_on_line(text, s, e, &mut toks);
+                    let core = line_core(text, s, e, &toks);
+                    core.chars().count() >= 24 && near.iter().any(|g| nearly_verbatim(g, &core))
+                });
             if hit {
                 let start = s + (raw.len() - raw.trim_start().len());
                 match run.as_mut() {
