@@ -1,10 +1,11 @@
-//! The JavaScript binding: the only module that names wasm-bindgen, js-sys or serde-wasm-bindgen.
+//! The JavaScript binding: the only module that names wasm-bindgen or js-sys.
 //!
 //! It converts and nothing else: JS values in (validated here, so a bad call throws a `TypeError`
 //! naming the option), the core's types out. A [`Report`] crosses as numbers and one string (see
 //! [`encode_report`]; `npm/api.js` `decodeReport` builds the objects from them), since building
 //! it property by property costs several microseconds per finding; the small, rare outputs
-//! (listings, detection, outlines) are serialized as they are, through one shared [`SERIALIZER`].
+//! (listings, detection, outlines) are built as plain objects with [`object`] (serde-wasm-bindgen
+//! did that before, at about 20 KB of .wasm for a few calls made once per page).
 //! The TypeScript for the shapes JS sees is written below, next to the conversions. The package's
 //! JS wrapper (`npm/api.js`) adds the decoding, panic recovery and the `Template` dispatch on top.
 
@@ -12,16 +13,26 @@ use crate::{
     builtins, detect_template, rule_list, CheckOptions, Error, Report, RuleSetting, Severity, Span, Status, Template, TemplateChoice,
 };
 use js_sys::{Object, Reflect};
-use serde::Serialize;
-use serde_wasm_bindgen::Serializer;
 use wasm_bindgen::prelude::*;
 
-/// One serializer configuration for every value that crosses to JS: `None` becomes `null` (not
-/// `undefined`), and maps (serde's `flatten` goes through one) become plain objects.
-const SERIALIZER: Serializer = Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+/// A plain JS object with these keys, in this order (what `JSON.stringify` and `Object.keys` show).
+fn object(entries: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (key, value) in entries {
+        // Cannot fail: a plain, extensible object without setters.
+        let _ = Reflect::set(&o, &JsValue::from_str(key), value);
+    }
+    o.into()
+}
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&SERIALIZER).map_err(Into::into)
+/// A JS array of these values.
+fn array(items: impl IntoIterator<Item = JsValue>) -> JsValue {
+    items.into_iter().collect::<js_sys::Array>().into()
+}
+
+/// A string, or `null` for `None`.
+fn str_or_null(s: Option<&str>) -> JsValue {
+    s.map_or(JsValue::NULL, JsValue::from_str)
 }
 
 thread_local! {
@@ -211,15 +222,6 @@ export interface RuleInfo {
 #[wasm_bindgen(js_name = Template)]
 pub struct JsTemplate(Template);
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SectionDto<'a> {
-    title: &'a str,
-    path: Vec<String>,
-    level: u8,
-    optional: bool,
-}
-
 #[wasm_bindgen(js_class = Template)]
 impl JsTemplate {
     /// `"custom"` for a compiled template.
@@ -249,9 +251,14 @@ impl JsTemplate {
     #[wasm_bindgen(getter, unchecked_return_type = "TemplateSection[]")]
     pub fn sections(&self) -> Result<JsValue, JsValue> {
         let t = &self.0;
-        let dtos: Vec<SectionDto> =
-            t.sections.iter().map(|s| SectionDto { title: &s.title, path: t.path(s), level: s.level, optional: s.optional }).collect();
-        to_js(&dtos)
+        Ok(array(t.sections.iter().map(|s| {
+            object(&[
+                ("title", s.title.as_str().into()),
+                ("path", array(t.path(s).iter().map(|p| JsValue::from_str(p)))),
+                ("level", s.level.into()),
+                ("optional", s.optional.into()),
+            ])
+        })))
     }
 }
 
@@ -487,57 +494,41 @@ pub fn compile_template(#[wasm_bindgen(unchecked_param_type = "string")] markdow
 /// The built-in templates.
 #[wasm_bindgen(unchecked_return_type = "TemplateSummary[]")]
 pub fn templates() -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Dto<'a> {
-        id: &'a str,
-        title: &'a str,
-        description: &'a str,
-        source: &'a str,
-    }
-    let all: Vec<Dto> =
-        builtins::builtins().iter().map(|t| Dto { id: &t.id, title: &t.title, description: &t.description, source: &t.source }).collect();
-    to_js(&all)
+    Ok(array(builtins::builtins().iter().map(|t| {
+        object(&[
+            ("id", t.id.as_str().into()),
+            ("title", t.title.as_str().into()),
+            ("description", t.description.as_str().into()),
+            ("source", t.source.as_str().into()),
+        ])
+    })))
 }
 
 /// Which built-in template fits a document best, if any.
 #[wasm_bindgen(js_name = detectTemplate, unchecked_return_type = "Detection")]
 pub fn detect(#[wasm_bindgen(unchecked_param_type = "string")] markdown: JsValue) -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Closest<'a> {
-        id: &'a str,
-        title: &'a str,
-        confidence: f64,
-    }
-    #[derive(Serialize)]
-    struct Dto<'a> {
-        id: Option<&'a str>,
-        title: Option<&'a str>,
-        confidence: f64,
-        closest: Option<Closest<'a>>,
-    }
     let markdown = string_arg(&markdown, "markdown")?;
     let d = detect_template(&markdown, &[]);
     let round = |c: f64| (c * 1000.0).round() / 1000.0;
-    to_js(&Dto {
-        id: d.template.map(|t| t.id.as_str()),
-        title: d.template.map(|t| t.title.as_str()),
-        confidence: round(d.confidence),
-        closest: d.closest.map(|(t, c)| Closest { id: &t.id, title: &t.title, confidence: round(c) }),
-    })
+    let closest = d.closest.map_or(JsValue::NULL, |(t, c)| {
+        object(&[("id", t.id.as_str().into()), ("title", t.title.as_str().into()), ("confidence", round(c).into())])
+    });
+    Ok(object(&[
+        ("id", str_or_null(d.template.map(|t| t.id.as_str()))),
+        ("title", str_or_null(d.template.map(|t| t.title.as_str()))),
+        ("confidence", round(d.confidence).into()),
+        ("closest", closest),
+    ]))
 }
 
 /// Every rule, in the order they run.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Dto {
-        id: &'static str,
-        default_severity: Severity,
-        summary: &'static str,
-    }
-    let all: Vec<Dto> = rule_list().map(|r| Dto { id: r.id, default_severity: r.default_severity, summary: r.summary }).collect();
-    to_js(&all)
+    Ok(array(
+        rule_list().map(|r| {
+            object(&[("id", r.id.into()), ("defaultSeverity", r.default_severity.as_str().into()), ("summary", r.summary.into())])
+        }),
+    ))
 }
 
 /// Test hook, not part of the API: panics inside the module so the tests can check that the
