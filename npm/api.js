@@ -1,6 +1,9 @@
 // The package's API over the raw wasm-bindgen exports (dist/speclint.js). The Rust binding does
-// the argument checking and the conversions; this file adds only what Rust cannot do:
+// the argument checking and the conversions; this file adds only what Rust cannot do (well):
 //
+// - the report's objects: Rust sends a report as numbers and one string (src/wasm.rs, "The
+//   report's encoding"), and `decodeReport` builds the plain objects here, since setting them
+//   up property by property from Rust costs several microseconds per finding;
 // - recovery: the wasm is built with `panic = "abort"`, so a Rust panic (or any other trap) is a
 //   `WebAssembly.RuntimeError` that leaves the instance's state half-updated. `guard` turns it
 //   into an `Error` carrying the panic message and has the glue re-instantiate the module before
@@ -56,9 +59,96 @@ function releaseIfLarge() {
 export function check(markdown, options) {
   const template = options !== null && typeof options === 'object' ? options.template : undefined;
   if (template instanceof Template) return template.check(markdown, options);
-  const report = guard(() => raw.check(markdown, options));
+  const report = decodeReport(guard(() => raw.check(markdown, options)));
   releaseIfLarge();
   return report;
+}
+
+// Report decoding: the inverse of `encode_report` in src/wasm.rs, whose comment gives the grammar.
+// The objects get exactly the keys, key order and nulls of the Rust types' JSON (report.rs).
+
+const NONE = 0xffffffff;
+const SEVERITY = ['info', 'warning', 'error'];
+const STATUS = ['complete', 'incomplete', 'placeholder', 'empty', 'missing'];
+
+/** `[words, ends, text, confidence]` from the raw `check` → the `Report`. */
+function decodeReport([w, ends, text, confidence]) {
+  const strings = new Array(ends.length);
+  for (let k = 0, at = 0; k < ends.length; k++) {
+    strings[k] = text.slice(at, ends[k]);
+    at = ends[k];
+  }
+  let i = 0;
+  const span = () => {
+    const s = {
+      startByte: w[i],
+      endByte: w[i + 1],
+      start: w[i + 2],
+      end: w[i + 3],
+      line: w[i + 4],
+      column: w[i + 5],
+      endLine: w[i + 6],
+      endColumn: w[i + 7],
+    };
+    i += 8;
+    return s;
+  };
+  const optSpan = () => (w[i] === NONE ? (i++, null) : span());
+  const optStr = () => (w[i] === NONE ? (i++, null) : strings[w[i++]]);
+  const optNum = () => (w[i] === NONE ? (i++, null) : w[i++]);
+
+  const score = optNum();
+  const template = { id: optStr(), title: strings[w[i++]], confidence };
+  const sections = new Array(w[i++]);
+  const findings = new Array(w[i++]);
+  const summary = { errors: w[i++], warnings: w[i++], infos: w[i++] };
+  for (let s = 0; s < sections.length; s++) {
+    const title = strings[w[i++]];
+    const path = new Array(w[i++]);
+    for (let p = 0; p < path.length; p++) path[p] = strings[w[i++]];
+    sections[s] = {
+      title,
+      path,
+      level: w[i++],
+      status: STATUS[w[i++]],
+      optional: w[i++] === 1,
+      points: w[i++],
+      maxPoints: w[i++],
+      heading: optStr(),
+      headingRange: optSpan(),
+      range: optSpan(),
+      insertAt: optSpan(),
+    };
+  }
+  for (let f = 0; f < findings.length; f++) {
+    const rule = strings[w[i++]];
+    const severity = SEVERITY[w[i++]];
+    const message = strings[w[i++]];
+    const help = strings[w[i++]];
+    const section = optNum();
+    const sectionTitle = optStr();
+    const at = i; // the span, flat on the finding
+    i += 8;
+    findings[f] = {
+      rule,
+      severity,
+      message,
+      help,
+      section,
+      sectionTitle,
+      startByte: w[at],
+      endByte: w[at + 1],
+      start: w[at + 2],
+      end: w[at + 3],
+      line: w[at + 4],
+      column: w[at + 5],
+      endLine: w[at + 6],
+      endColumn: w[at + 7],
+      fix: w[i] === NONE ? (i++, null) : { range: span(), text: strings[w[i++]] },
+    };
+  }
+  if (i !== w.length) throw new Error(`speclint internal error: report decoding read ${i} of ${w.length} words`);
+  return { score, template, sections, findings, summary };
 }
 
 const CREATE = Symbol('create');
@@ -97,7 +187,7 @@ export class Template {
   }
 
   check(markdown, options) {
-    const report = guard(() => this.#current().check(markdown, options));
+    const report = decodeReport(guard(() => this.#current().check(markdown, options)));
     releaseIfLarge();
     return report;
   }

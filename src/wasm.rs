@@ -1,22 +1,38 @@
-//! The JavaScript binding: the only module that names wasm-bindgen, js-sys or serde-wasm-bindgen.
+//! The JavaScript binding: the only module that names wasm-bindgen or js-sys.
 //!
 //! It converts and nothing else: JS values in (validated here, so a bad call throws a `TypeError`
-//! naming the option), the core's types out (serialized as they are, through one shared
-//! [`SERIALIZER`]). The TypeScript for those shapes is written below, next to the conversions.
-//! The package's JS wrapper (`npm/api.js`) adds panic recovery and the `Template` dispatch on top.
+//! naming the option), the core's types out. A [`Report`] crosses as numbers and one string (see
+//! [`encode_report`]; `npm/api.js` `decodeReport` builds the objects from them), since building
+//! it property by property costs several microseconds per finding; the small, rare outputs
+//! (listings, detection, outlines) are built as plain objects with [`object`] (serde-wasm-bindgen
+//! did that before, at about 20 KB of .wasm for a few calls made once per page).
+//! The TypeScript for the shapes JS sees is written below, next to the conversions. The package's
+//! JS wrapper (`npm/api.js`) adds the decoding, panic recovery and the `Template` dispatch on top.
 
-use crate::{builtins, detect_template, rule_list, CheckOptions, Error, RuleSetting, Severity, Template, TemplateChoice};
+use crate::{
+    builtins, detect_template, rule_list, CheckOptions, Error, Report, RuleSetting, Severity, Span, Status, Template, TemplateChoice,
+};
 use js_sys::{Object, Reflect};
-use serde::Serialize;
-use serde_wasm_bindgen::Serializer;
 use wasm_bindgen::prelude::*;
 
-/// One serializer configuration for every value that crosses to JS: `None` becomes `null` (not
-/// `undefined`), and maps (serde's `flatten` goes through one) become plain objects.
-const SERIALIZER: Serializer = Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+/// A plain JS object with these keys, in this order (what `JSON.stringify` and `Object.keys` show).
+fn object(entries: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (key, value) in entries {
+        // Cannot fail: a plain, extensible object without setters.
+        let _ = Reflect::set(&o, &JsValue::from_str(key), value);
+    }
+    o.into()
+}
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&SERIALIZER).map_err(Into::into)
+/// A JS array of these values.
+fn array(items: impl IntoIterator<Item = JsValue>) -> JsValue {
+    items.into_iter().collect::<js_sys::Array>().into()
+}
+
+/// A string, or `null` for `None`.
+fn str_or_null(s: Option<&str>) -> JsValue {
+    s.map_or(JsValue::NULL, JsValue::from_str)
 }
 
 thread_local! {
@@ -188,6 +204,12 @@ export interface Detection {
   closest: { id: string; title: string; confidence: number } | null;
 }
 
+/**
+ * Internal: what the raw `check` export returns, `[words, ends, text, confidence]`; the package's
+ * `check` decodes it into a `Report` (src/wasm.rs, "The report's encoding").
+ */
+export type EncodedReport = [Uint32Array, Uint32Array, string, number];
+
 export interface RuleInfo {
   id: string;
   defaultSeverity: Severity;
@@ -199,15 +221,6 @@ export interface RuleInfo {
 /// A compiled template (compile once, check many documents).
 #[wasm_bindgen(js_name = Template)]
 pub struct JsTemplate(Template);
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SectionDto<'a> {
-    title: &'a str,
-    path: Vec<String>,
-    level: u8,
-    optional: bool,
-}
 
 #[wasm_bindgen(js_class = Template)]
 impl JsTemplate {
@@ -223,8 +236,9 @@ impl JsTemplate {
         self.0.title.clone()
     }
 
-    /// Checks a document against this template; `options.template` is ignored.
-    #[wasm_bindgen(unchecked_return_type = "Report")]
+    /// Checks a document against this template; `options.template` is ignored. Returns the
+    /// report encoded ([`encode_report`]); `npm/api.js` decodes it.
+    #[wasm_bindgen(unchecked_return_type = "EncodedReport")]
     pub fn check(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] markdown: JsValue,
@@ -237,15 +251,21 @@ impl JsTemplate {
     #[wasm_bindgen(getter, unchecked_return_type = "TemplateSection[]")]
     pub fn sections(&self) -> Result<JsValue, JsValue> {
         let t = &self.0;
-        let dtos: Vec<SectionDto> =
-            t.sections.iter().map(|s| SectionDto { title: &s.title, path: t.path(s), level: s.level, optional: s.optional }).collect();
-        to_js(&dtos)
+        Ok(array(t.sections.iter().map(|s| {
+            object(&[
+                ("title", s.title.as_str().into()),
+                ("path", array(t.path(s).iter().map(|p| JsValue::from_str(p)))),
+                ("level", s.level.into()),
+                ("optional", s.optional.into()),
+            ])
+        })))
     }
 }
 
 /// Checks a document against `options.template` (a string here; the JS wrapper sends a
 /// `Template` object to [`JsTemplate::check`], since Rust cannot borrow one out of a `JsValue`).
-#[wasm_bindgen(unchecked_return_type = "Report")]
+/// Returns the report encoded ([`encode_report`]); `npm/api.js` decodes it.
+#[wasm_bindgen(unchecked_return_type = "EncodedReport")]
 pub fn check(
     #[wasm_bindgen(unchecked_param_type = "string")] markdown: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
@@ -279,7 +299,189 @@ fn check_with(markdown: &JsValue, options: &JsValue, template: Option<&Template>
     }
     let options = CheckOptions { template: choice, rules: opts.rules, max_bytes: opts.max_bytes };
     let report = crate::check(&markdown, &options).map_err(core_error)?;
-    to_js(&report)
+    Ok(encode_report(&report))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report's encoding. `npm/api.js` (`decodeReport`) reads it; the two must change together
+// (tests/js/handoff.test.js and differential.test.js compare the decoded objects with the native
+// JSON, key order included).
+//
+// `check` returns a JS array `[words, ends, text, confidence]`:
+//
+// - `words`: a Uint32Array, read front to back (the grammar below);
+// - `text`: every distinct string of the report, concatenated, decoded from UTF-8 once;
+// - `ends`: a Uint32Array, the UTF-16 offset in `text` where string k ends (string k is
+//   `text.slice(ends[k - 1] ?? 0, ends[k])`); a `str` word below is such a k;
+// - `confidence`: `report.template.confidence` (the one non-integer).
+//
+// Grammar of `words` (every number is one u32 word; `?` marks a value that may be null, encoded as
+// the single word NONE = 0xFFFF_FFFF, which no present value starts with: on wasm32 offsets, counts
+// and string indices are below 2^31):
+//
+//   report   = score? templateId:str? templateTitle:str nSections nFindings
+//              errors warnings infos section×nSections finding×nFindings
+//   section  = title:str nPath path:str×nPath level status optional points maxPoints
+//              heading:str? headingRange:span? range:span? insertAt:span?
+//   finding  = rule:str severity message:str help:str section? sectionTitle:str? span fix?
+//   fix      = range:span text:str
+//   span     = startByte endByte start end line column endLine endColumn
+//   severity = 0 info | 1 warning | 2 error
+//   status   = 0 complete | 1 incomplete | 2 placeholder | 3 empty | 4 missing
+//   optional = 0 | 1
+// ---------------------------------------------------------------------------------------------
+
+/// The word for a null.
+const NONE: u32 = u32::MAX;
+
+/// Builds the encoding described above.
+struct Encoder {
+    words: Vec<u32>,
+    text: String,
+    /// Byte and UTF-16 end of each string in `text`.
+    byte_ends: Vec<u32>,
+    ends: Vec<u32>,
+    /// String index + 1 by hash of the string (0: empty slot), so repeated strings (rule ids,
+    /// section titles, a rule's help, the same message over and over) are sent and decoded once.
+    seen: Box<[u32; SEEN_SLOTS]>,
+}
+
+const SEEN_SLOTS: usize = 1024;
+
+impl Encoder {
+    fn num(&mut self, n: usize) {
+        self.words.push(n as u32); // usize is u32 on wasm32
+    }
+
+    fn str(&mut self, s: &str) {
+        let k = self.intern(s);
+        self.words.push(k);
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.words.push(NONE),
+        }
+    }
+
+    fn span(&mut self, s: &Span) {
+        let Span { start_byte, end_byte, start, end, line, column, end_line, end_column } = *s;
+        for n in [start_byte, end_byte, start, end, line, column, end_line, end_column] {
+            self.num(n);
+        }
+    }
+
+    fn opt_span(&mut self, s: Option<&Span>) {
+        match s {
+            Some(s) => self.span(s),
+            None => self.words.push(NONE),
+        }
+    }
+
+    /// The index of `s` in the string table, adding it if it is not there yet (or its slot holds
+    /// another string: then it is simply added again).
+    fn intern(&mut self, s: &str) -> u32 {
+        // FNV-1a, 32 bits.
+        let hash = s.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193));
+        let slot = hash as usize % SEEN_SLOTS;
+        if let Some(k) = self.seen[slot].checked_sub(1) {
+            let start = if k == 0 { 0 } else { self.byte_ends[k as usize - 1] as usize };
+            if self.text.get(start..self.byte_ends[k as usize] as usize) == Some(s) {
+                return k;
+            }
+        }
+        let k = self.ends.len() as u32;
+        self.text.push_str(s);
+        // UTF-16 length: one unit per char (every byte but continuation bytes), two for the chars
+        // of four UTF-8 bytes (lead byte 0xF0 and up).
+        let utf16 = s.bytes().map(|b| (b & 0xC0 != 0x80) as u32 + (b >= 0xF0) as u32).sum::<u32>();
+        self.ends.push(self.ends.last().copied().unwrap_or(0) + utf16);
+        self.byte_ends.push(self.text.len() as u32);
+        self.seen[slot] = k + 1;
+        k
+    }
+}
+
+fn severity_code(s: Severity) -> usize {
+    match s {
+        Severity::Info => 0,
+        Severity::Warning => 1,
+        Severity::Error => 2,
+    }
+}
+
+fn status_code(s: Status) -> usize {
+    match s {
+        Status::Complete => 0,
+        Status::Incomplete => 1,
+        Status::Placeholder => 2,
+        Status::Empty => 3,
+        Status::Missing => 4,
+    }
+}
+
+/// The report as `[words, ends, text, confidence]` (the encoding above).
+fn encode_report(report: &Report) -> JsValue {
+    let mut e = Encoder {
+        words: Vec::with_capacity(16 + report.sections.len() * 40 + report.findings.len() * 24),
+        text: String::new(),
+        byte_ends: Vec::new(),
+        ends: Vec::new(),
+        seen: Box::new([0; SEEN_SLOTS]),
+    };
+    match report.score {
+        Some(s) => e.num(s as usize),
+        None => e.words.push(NONE),
+    }
+    e.opt_str(report.template.id.as_deref());
+    e.str(&report.template.title);
+    e.num(report.sections.len());
+    e.num(report.findings.len());
+    e.num(report.summary.errors);
+    e.num(report.summary.warnings);
+    e.num(report.summary.infos);
+    for s in &report.sections {
+        e.str(&s.title);
+        e.num(s.path.len());
+        for p in &s.path {
+            e.str(p);
+        }
+        e.num(s.level as usize);
+        e.num(status_code(s.status));
+        e.num(s.optional as usize);
+        e.num(s.points as usize);
+        e.num(s.max_points as usize);
+        e.opt_str(s.heading.as_deref());
+        e.opt_span(s.heading_range.as_ref());
+        e.opt_span(s.range.as_ref());
+        e.opt_span(s.insert_at.as_ref());
+    }
+    for f in &report.findings {
+        e.str(f.rule);
+        e.num(severity_code(f.severity));
+        e.str(&f.message);
+        e.str(&f.help);
+        match f.section {
+            Some(s) => e.num(s),
+            None => e.words.push(NONE),
+        }
+        e.opt_str(f.section_title.as_deref());
+        e.span(&f.range);
+        match &f.fix {
+            Some(fix) => {
+                e.span(&fix.range);
+                e.str(&fix.text);
+            }
+            None => e.words.push(NONE),
+        }
+    }
+    let out = js_sys::Array::new_with_length(4);
+    out.set(0, js_sys::Uint32Array::from(&e.words[..]).into());
+    out.set(1, js_sys::Uint32Array::from(&e.ends[..]).into());
+    out.set(2, JsValue::from_str(&e.text));
+    out.set(3, JsValue::from_f64(report.template.confidence));
+    out.into()
 }
 
 /// Compiles a template from Markdown.
@@ -292,57 +494,41 @@ pub fn compile_template(#[wasm_bindgen(unchecked_param_type = "string")] markdow
 /// The built-in templates.
 #[wasm_bindgen(unchecked_return_type = "TemplateSummary[]")]
 pub fn templates() -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Dto<'a> {
-        id: &'a str,
-        title: &'a str,
-        description: &'a str,
-        source: &'a str,
-    }
-    let all: Vec<Dto> =
-        builtins::builtins().iter().map(|t| Dto { id: &t.id, title: &t.title, description: &t.description, source: &t.source }).collect();
-    to_js(&all)
+    Ok(array(builtins::builtins().iter().map(|t| {
+        object(&[
+            ("id", t.id.as_str().into()),
+            ("title", t.title.as_str().into()),
+            ("description", t.description.as_str().into()),
+            ("source", t.source.as_str().into()),
+        ])
+    })))
 }
 
 /// Which built-in template fits a document best, if any.
 #[wasm_bindgen(js_name = detectTemplate, unchecked_return_type = "Detection")]
 pub fn detect(#[wasm_bindgen(unchecked_param_type = "string")] markdown: JsValue) -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Closest<'a> {
-        id: &'a str,
-        title: &'a str,
-        confidence: f64,
-    }
-    #[derive(Serialize)]
-    struct Dto<'a> {
-        id: Option<&'a str>,
-        title: Option<&'a str>,
-        confidence: f64,
-        closest: Option<Closest<'a>>,
-    }
     let markdown = string_arg(&markdown, "markdown")?;
     let d = detect_template(&markdown, &[]);
     let round = |c: f64| (c * 1000.0).round() / 1000.0;
-    to_js(&Dto {
-        id: d.template.map(|t| t.id.as_str()),
-        title: d.template.map(|t| t.title.as_str()),
-        confidence: round(d.confidence),
-        closest: d.closest.map(|(t, c)| Closest { id: &t.id, title: &t.title, confidence: round(c) }),
-    })
+    let closest = d.closest.map_or(JsValue::NULL, |(t, c)| {
+        object(&[("id", t.id.as_str().into()), ("title", t.title.as_str().into()), ("confidence", round(c).into())])
+    });
+    Ok(object(&[
+        ("id", str_or_null(d.template.map(|t| t.id.as_str()))),
+        ("title", str_or_null(d.template.map(|t| t.title.as_str()))),
+        ("confidence", round(d.confidence).into()),
+        ("closest", closest),
+    ]))
 }
 
 /// Every rule, in the order they run.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Dto {
-        id: &'static str,
-        default_severity: Severity,
-        summary: &'static str,
-    }
-    let all: Vec<Dto> = rule_list().map(|r| Dto { id: r.id, default_severity: r.default_severity, summary: r.summary }).collect();
-    to_js(&all)
+    Ok(array(
+        rule_list().map(|r| {
+            object(&[("id", r.id.into()), ("defaultSeverity", r.default_severity.as_str().into()), ("summary", r.summary.into())])
+        }),
+    ))
 }
 
 /// Test hook, not part of the API: panics inside the module so the tests can check that the

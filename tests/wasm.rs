@@ -1,9 +1,11 @@
 //! The binding's JS shape, in a real JS engine: `wasm-pack test --node` and
 //! `wasm-pack test --headless --chrome` (scripts/test-js.sh runs both). A few cases, not the
-//! logic: camelCase and `null`s, flat UTF-16 positions, thrown error types, the Template class.
+//! logic: the encoded report the raw `check` returns (the package's `npm/api.js` decodes it; the
+//! decoded objects are tested in tests/js: api, handoff and differential), thrown error types,
+//! the Template class, the listings.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, JsString, Reflect, JSON};
+use js_sys::{Array, JsString, Reflect, Uint32Array, JSON};
 use speclint::wasm;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -41,41 +43,46 @@ fn template_option() -> JsValue {
     o.into()
 }
 
-#[wasm_bindgen_test]
-fn report_is_camel_case_with_nulls_and_flat_utf16_positions() {
-    let report = wasm::check(JsValue::from_str(SPEC), template_option()).unwrap();
-    assert_eq!(keys(&report), ["findings", "score", "sections", "summary", "template"]);
-    assert_eq!(get(&report, "template.id").as_string().as_deref(), Some("custom"));
-    assert!(get(&report, "score").as_f64().is_some());
-
-    let findings: Array = get(&report, "findings").unchecked_into();
-    let f = findings.iter().find(|f| get(f, "rule").as_string().as_deref() == Some("unfilled-placeholder")).expect("[Name] is reported");
-    let expected = "column end endByte endColumn endLine fix help line message rule section sectionTitle severity start startByte";
-    assert_eq!(keys(&f).join(" "), expected, "the span is flat on the finding");
-    assert!(get(&f, "fix").is_null(), "None is null, not undefined");
-    // start/end are UTF-16 code units: slicing the JS string gives the token back.
-    let (start, end) = (get(&f, "start").as_f64().unwrap() as u32, get(&f, "end").as_f64().unwrap() as u32);
-    assert_eq!(JsString::from(SPEC).slice(start, end), "[Name]");
-    assert_eq!(get(&f, "startByte").as_f64(), Some(SPEC.find("[Name]").unwrap() as f64));
-    // 😀 is two UTF-16 units, 中 and 文 one each: [Name] starts at column 7 of line 4.
-    assert_eq!((get(&f, "line").as_f64(), get(&f, "column").as_f64()), (Some(4.0), Some(7.0)));
-
-    let missing =
-        get(&report, "sections").unchecked_into::<Array>().iter().find(|s| get(s, "status").as_string().as_deref() == Some("missing"));
-    let missing = missing.expect("Goals is missing");
-    assert!(get(&missing, "range").is_null());
-    assert!(get(&missing, "insertAt.startByte").as_f64().is_some());
-    assert_eq!(get(&missing, "maxPoints").as_f64(), Some(20.0), "a missing required section counts against the score");
+/// The raw `check` export's `[words, ends, text, confidence]` (src/wasm.rs, "The report's
+/// encoding"): the words, and the string table split into its strings.
+fn encoded(r: JsValue) -> (Vec<u32>, Vec<String>, f64) {
+    let a: Array = r.unchecked_into();
+    assert_eq!(a.length(), 4);
+    let words = a.get(0).unchecked_into::<Uint32Array>().to_vec();
+    let ends = a.get(1).unchecked_into::<Uint32Array>().to_vec();
+    let text: JsString = a.get(2).unchecked_into();
+    let mut strings = Vec::new();
+    let mut at = 0;
+    for end in ends {
+        strings.push(String::from(text.slice(at, end)));
+        at = end;
+    }
+    (words, strings, a.get(3).as_f64().expect("confidence is a number"))
 }
 
 #[wasm_bindgen_test]
-fn missing_section_carries_insertion_point_and_skeleton() {
-    let report = wasm::check(JsValue::from_str(SPEC), template_option()).unwrap();
-    let findings: Array = get(&report, "findings").unchecked_into();
-    let f = findings.iter().find(|f| get(f, "rule").as_string().as_deref() == Some("missing-section")).unwrap();
-    assert_eq!(get(&f, "start").as_f64(), get(&f, "end").as_f64(), "an empty range at the insertion point");
-    assert_eq!(get(&f, "fix.range.start").as_f64(), get(&f, "start").as_f64());
-    assert!(get(&f, "fix.text").as_string().unwrap().contains("## "), "the fix inserts the template's heading");
+fn report_crosses_as_words_and_one_string_table() {
+    use speclint::{CheckOptions, TemplateChoice};
+    let t = speclint::compile_template(TEMPLATE).unwrap();
+    let report = speclint::check(SPEC, &CheckOptions { template: TemplateChoice::Use(&t), ..Default::default() }).unwrap();
+    let (words, strings, confidence) = encoded(wasm::check(JsValue::from_str(SPEC), template_option()).unwrap());
+    assert_eq!(confidence, report.template.confidence);
+    // The header: score, template id and title, counts, summary.
+    let str_at = |i: usize| strings[words[i] as usize].as_str();
+    assert_eq!(words[0], report.score.unwrap());
+    assert_eq!((str_at(1), str_at(2)), ("custom", "Spec"));
+    let summary = [report.summary.errors, report.summary.warnings, report.summary.infos].map(|n| n as u32);
+    assert_eq!(words[3..5], [report.sections.len() as u32, report.findings.len() as u32][..]);
+    assert_eq!(words[5..8], summary[..]);
+    // Each distinct string once (the emoji and CJK survive the UTF-16 offsets), rule ids included.
+    let mut distinct = strings.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), strings.len(), "no string is sent twice: {strings:?}");
+    assert!(strings.iter().any(|s| s == "unfilled-placeholder") && strings.iter().any(|s| s == "missing-section"));
+    assert!(strings.iter().any(|s| s.contains("[Name]")), "{strings:?}");
+    // The first section (Spec, level 1, present): title, path of one, level 1.
+    assert_eq!((str_at(8), words[9], str_at(10), words[11]), ("Spec", 1, "Spec", 1));
 }
 
 #[wasm_bindgen_test]
@@ -112,18 +119,15 @@ fn compiled_template_and_rule_overrides() {
     let sections: Array = compiled.sections().unwrap().unchecked_into();
     assert_eq!(get(&sections.get(2), "path").unchecked_into::<Array>().join("/"), "Spec/Goals");
 
-    let as_markdown = wasm::check(JsValue::from_str(SPEC), template_option()).unwrap();
-    let as_compiled = compiled.check(JsValue::from_str(SPEC), JsValue::UNDEFINED).unwrap();
-    assert_eq!(JSON::stringify(&as_markdown).unwrap(), JSON::stringify(&as_compiled).unwrap(), "same report either way");
+    let as_markdown = encoded(wasm::check(JsValue::from_str(SPEC), template_option()).unwrap());
+    let as_compiled = encoded(compiled.check(JsValue::from_str(SPEC), JsValue::UNDEFINED).unwrap());
+    assert_eq!(as_markdown, as_compiled, "same report either way");
 
-    let overridden =
-        compiled.check(JsValue::from_str(SPEC), js(r#"{"rules":{"unfilled-placeholder":"off","missing-section":"warning"}}"#)).unwrap();
-    let rules: Vec<String> = get(&overridden, "findings")
-        .unchecked_into::<Array>()
-        .iter()
-        .map(|f| format!("{}:{}", get(&f, "rule").as_string().unwrap(), get(&f, "severity").as_string().unwrap()))
-        .collect();
-    assert_eq!(rules, ["missing-section:warning"]);
+    let (words, strings, _) = encoded(
+        compiled.check(JsValue::from_str(SPEC), js(r#"{"rules":{"unfilled-placeholder":"off","missing-section":"warning"}}"#)).unwrap(),
+    );
+    assert_eq!(words[4..8], [1, 0, 1, 0][..], "one finding, a warning");
+    assert!(strings.iter().any(|s| s == "missing-section") && !strings.iter().any(|s| s == "unfilled-placeholder"), "{strings:?}");
 }
 
 #[wasm_bindgen_test]
@@ -139,15 +143,4 @@ fn listings() {
     let rules: Array = wasm::rules().unwrap().unchecked_into();
     assert_eq!(keys(&rules.get(0)), ["defaultSeverity", "id", "summary"]);
     assert!(rules.length() >= 10);
-}
-
-#[wasm_bindgen_test]
-fn js_objects_are_the_rust_json() {
-    use speclint::{CheckOptions, TemplateChoice};
-    let t = speclint::compile_template(TEMPLATE).unwrap();
-    let report = speclint::check(SPEC, &CheckOptions { template: TemplateChoice::Use(&t), ..Default::default() }).unwrap();
-    // Through JSON.parse, so that serde_json's `1.0` and JS's `1` compare equal; key order counts.
-    let rust = JSON::stringify(&JSON::parse(&serde_json::to_string(&report).unwrap()).unwrap()).unwrap();
-    let js = JSON::stringify(&wasm::check(JsValue::from_str(SPEC), template_option()).unwrap()).unwrap();
-    assert_eq!(String::from(js), String::from(rust));
 }
