@@ -79,20 +79,20 @@ function decodeReport([w, ends, text, confidence]) {
     at = ends[k];
   }
   let i = 0;
-  const span = () => {
-    const s = {
-      startByte: w[i],
-      endByte: w[i + 1],
-      start: w[i + 2],
-      end: w[i + 3],
-      line: w[i + 4],
-      column: w[i + 5],
-      endLine: w[i + 6],
-      endColumn: w[i + 7],
-    };
+  /** Reads a Span's eight numbers onto `o` (a new object, or a finding, whose span is flat). */
+  const spanOnto = (o) => {
+    o.startByte = w[i];
+    o.endByte = w[i + 1];
+    o.start = w[i + 2];
+    o.end = w[i + 3];
+    o.line = w[i + 4];
+    o.column = w[i + 5];
+    o.endLine = w[i + 6];
+    o.endColumn = w[i + 7];
     i += 8;
-    return s;
+    return o;
   };
+  const span = () => spanOnto({});
   const optSpan = () => (w[i] === NONE ? (i++, null) : span());
   const optStr = () => (w[i] === NONE ? (i++, null) : strings[w[i++]]);
   const optNum = () => (w[i] === NONE ? (i++, null) : w[i++]);
@@ -125,27 +125,10 @@ function decodeReport([w, ends, text, confidence]) {
     const severity = SEVERITY[w[i++]];
     const message = strings[w[i++]];
     const help = strings[w[i++]];
-    const section = optNum();
-    const sectionTitle = optStr();
-    const at = i; // the span, flat on the finding
-    i += 8;
-    findings[f] = {
-      rule,
-      severity,
-      message,
-      help,
-      section,
-      sectionTitle,
-      startByte: w[at],
-      endByte: w[at + 1],
-      start: w[at + 2],
-      end: w[at + 3],
-      line: w[at + 4],
-      column: w[at + 5],
-      endLine: w[at + 6],
-      endColumn: w[at + 7],
-      fix: w[i] === NONE ? (i++, null) : { range: span(), text: strings[w[i++]] },
-    };
+    const finding = { rule, severity, message, help, section: optNum(), sectionTitle: optStr() };
+    spanOnto(finding);
+    finding.fix = w[i] === NONE ? (i++, null) : { range: span(), text: strings[w[i++]] };
+    findings[f] = finding;
   }
   if (i !== w.length) throw new Error(`speclint internal error: report decoding read ${i} of ${w.length} words`);
   return { score, template, sections, findings, summary };

@@ -30,6 +30,9 @@ pub mod template;
 pub mod text;
 pub mod tokens;
 
+#[cfg(test)]
+mod test_input;
+
 /// The JS binding (wasm32 only); public so `tests/wasm.rs` can call it, not part of the Rust API.
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]

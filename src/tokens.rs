@@ -459,18 +459,7 @@ mod tests {
             "XXX", "???", "_", "é", "中", "x", "1", "\\",
         ];
         let (mut with_tokens, mut with_markers, mut with_lorem) = (0, 0, 0);
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..300_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let mut s = String::new();
-            let mut r = seed;
-            for _ in 0..(r % 12) {
-                r /= 12;
-                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
-                r = r.rotate_left(13) ^ seed;
-            }
+        for s in crate::test_input::piece_strings(&pieces, 12, 13, 300_000, 0x9e37_79b9_7f4a_7c15) {
             let bits = line_triggers(s.as_bytes());
             let mut toks = Vec::new();
             tokens_on_line(&s, 0, s.len(), &mut toks);

@@ -573,18 +573,7 @@ mod tests {
             " ", "\t", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{3000}", "\u{1c}", ">", "|", "-", "*", "+", "1", "12", "1234", ".", ")", "[",
             "]", "x", "X", "[ ]", "[x]", "a", "é", "中", "**", "_",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..200_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let mut s = String::new();
-            let mut r = seed;
-            for _ in 0..(r % 9) {
-                r /= 9;
-                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
-                r = r.rotate_left(11) ^ seed;
-            }
+        for s in crate::test_input::piece_strings(&pieces, 9, 11, 200_000, 0x2545_f491_4f6c_dd1d) {
             assert_eq!(strip_markers(&s), strip_markers_reference(&s), "{s:?}");
         }
         for c in (0u32..0x3100).filter_map(char::from_u32) {

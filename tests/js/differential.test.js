@@ -7,23 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { check, compileTemplate } from '../../npm/node.js';
+import { nativeBinary, root } from './native.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const corpus = process.env.SPECLINT_CORPUS ?? join(root, '..', 'shared', 'corpus');
-
-function nativeBinary() {
-  const build = spawnSync('cargo', ['build', '--quiet', '--example', 'explain', '--message-format=json'], { cwd: root, encoding: 'utf8' });
-  assert.equal(build.status, 0, build.stderr);
-  const artifact = build.stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l))
-    .find((m) => m.reason === 'compiler-artifact' && m.target?.name === 'explain' && m.executable);
-  assert.ok(artifact, 'cargo reported no explain executable');
-  return artifact.executable;
-}
 
 function cases() {
   const out = [];

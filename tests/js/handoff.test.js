@@ -10,24 +10,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { check, compileTemplate } from '../../npm/node.js';
+import { nativeBinary, root } from './native.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'speclint-handoff-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-function nativeBinary() {
-  const build = spawnSync('cargo', ['build', '--quiet', '--example', 'explain', '--message-format=json'], { cwd: root, encoding: 'utf8' });
-  assert.equal(build.status, 0, build.stderr);
-  const artifact = build.stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l))
-    .find((m) => m.reason === 'compiler-artifact' && m.target?.name === 'explain' && m.executable);
-  assert.ok(artifact, 'cargo reported no explain executable');
-  return artifact.executable;
-}
 
 /** Equal strings, or a failure showing where they first differ (the reports are megabytes long). */
 function sameText(got, expected, what) {
