@@ -245,8 +245,6 @@ pub fn has_word(s: &str) -> bool {
     s.chars().any(is_word_char)
 }
 
-const STOPWORDS: &[&str] = &["and", "the", "of", "a", "an", "for", "to", "in", "on", "with", "or"];
-
 /// Light stemming so that "Webhooks" and "webhook" compare equal: appends the stem of `t` and
 /// a space to `out`.
 fn push_stem(out: &mut String, t: &str) {
@@ -270,6 +268,17 @@ fn push_stem(out: &mut String, t: &str) {
 pub fn strip_numbering(s: &str) -> &str {
     let mut s = s.trim_start();
     loop {
+        // Most headings start with a letter that begins no numbering: neither a word below, a
+        // roman numeral, nor a single letter followed by `.` or `)`.
+        if let [b0, rest @ ..] = s.as_bytes() {
+            if b0.is_ascii_alphabetic()
+                && !matches!(b0.to_ascii_lowercase(), b's' | b'c' | b'p' | b'a')
+                && !matches!(b0, b'I' | b'V' | b'X' | b'L')
+                && !matches!(rest.first(), Some(b'.' | b')'))
+            {
+                return s;
+            }
+        }
         let before = s.len();
         // "Section 3:", "Chapter 2 -", "Part IV."
         let word_start = matches!(s.as_bytes().first().map(u8::to_ascii_lowercase), Some(b's' | b'c' | b'p' | b'a'));
@@ -344,16 +353,120 @@ fn outside_parens(s: &str) -> impl Iterator<Item = char> + '_ {
 pub struct HeadingKey {
     /// Core key: numbering, parentheticals, markup, case and punctuation removed.
     pub key: String,
-    /// Stemmed tokens without stopwords, each followed by a space: those of the core key, then
-    /// those of the whole heading when parentheticals make the two differ. One buffer, so a key
-    /// costs two allocations whatever its length.
+    /// Stemmed tokens without stopwords, each followed by a space (see [`HeadingKeys`]).
     words: String,
-    /// `words[..core_end]` holds the core key's tokens, `words[full_start..]` the whole heading's.
-    core_end: usize,
-    full_start: usize,
+    pos: KeyPos,
+}
+
+/// Where one heading's key lies in the buffers of its [`HeadingKeys`] (or [`HeadingKey`]):
+/// `keys[key]` is the core key; `words[core]` the stemmed tokens of the core key without
+/// stopwords, each followed by a space; `words[full]` those of the whole heading (the same
+/// range as `core` unless parentheticals make the two differ).
+#[derive(Debug, Clone, Default)]
+struct KeyPos {
+    key: std::ops::Range<usize>,
+    core: std::ops::Range<usize>,
+    full: std::ops::Range<usize>,
     /// Number of tokens of the core key and of the whole heading.
     core_count: usize,
     full_count: usize,
+}
+
+/// The keys of many headings in shared buffers: a few allocations however many headings.
+#[derive(Debug, Clone, Default)]
+pub struct HeadingKeys {
+    keys: String,
+    words: String,
+    /// The whole heading's tokens while a heading with parentheticals is keyed.
+    scratch: String,
+    pos: Vec<KeyPos>,
+}
+
+impl HeadingKeys {
+    /// The keys of `headings`, in order.
+    pub fn new<'h>(headings: impl ExactSizeIterator<Item = &'h str> + Clone) -> Self {
+        let bytes: usize = headings.clone().map(str::len).sum();
+        let mut k = HeadingKeys {
+            keys: String::with_capacity(bytes + headings.len()),
+            words: String::with_capacity(bytes + headings.len()),
+            scratch: String::new(),
+            pos: Vec::with_capacity(headings.len()),
+        };
+        for h in headings {
+            let pos = build_key(h, &mut k.keys, &mut k.words, &mut k.scratch);
+            k.pos.push(pos);
+        }
+        k
+    }
+
+    pub fn len(&self) -> usize {
+        self.pos.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pos.is_empty()
+    }
+
+    /// The key of heading `i` (an empty key past the end).
+    pub fn get(&self, i: usize) -> KeyRef<'_> {
+        match self.pos.get(i) {
+            Some(p) => KeyRef::of(&self.keys, &self.words, p),
+            None => KeyRef::of("", "", &KeyPos::default()),
+        }
+    }
+}
+
+/// A borrowed heading key: what [`HeadingKey`] and [`HeadingKeys::get`] hand out.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyRef<'a> {
+    /// Core key: numbering, parentheticals, markup, case and punctuation removed.
+    pub key: &'a str,
+    core: &'a str,
+    full: &'a str,
+    core_count: usize,
+    full_count: usize,
+    /// The core tokens are the whole heading's tokens (no parentheticals to leave out).
+    core_is_full: bool,
+}
+
+impl<'a> KeyRef<'a> {
+    fn of(keys: &'a str, words: &'a str, p: &KeyPos) -> Self {
+        KeyRef {
+            key: keys.get(p.key.clone()).unwrap_or(""),
+            core: words.get(p.core.clone()).unwrap_or(""),
+            full: words.get(p.full.clone()).unwrap_or(""),
+            core_count: p.core_count,
+            full_count: p.full_count,
+            core_is_full: p.core == p.full,
+        }
+    }
+
+    /// Stemmed tokens of the core key without stopwords (for fuzzy comparison).
+    pub fn tokens(&self) -> KeyTokens<'a> {
+        KeyTokens(self.core)
+    }
+
+    /// Number of [`KeyRef::tokens`].
+    pub fn token_count(&self) -> usize {
+        self.core_count
+    }
+
+    /// Stemmed tokens of the whole heading without stopwords (parentheticals kept).
+    pub fn full_tokens(&self) -> KeyTokens<'a> {
+        KeyTokens(self.full)
+    }
+
+    /// Number of [`KeyRef::full_tokens`].
+    pub fn full_token_count(&self) -> usize {
+        self.full_count
+    }
+
+    /// [`KeyRef::tokens`] then those [`KeyRef::full_tokens`] that the core tokens do not
+    /// already list in the same place: every token of the heading, at most twice.
+    pub fn all_tokens(&self) -> impl Iterator<Item = &'a str> {
+        let full = if self.core_is_full { "" } else { self.full };
+        KeyTokens(self.core).chain(KeyTokens(full))
+    }
 }
 
 /// Iterator over the tokens of a [`HeadingKey`] (space-terminated words of its buffer).
@@ -373,78 +486,129 @@ impl<'a> Iterator for KeyTokens<'a> {
 
 impl HeadingKey {
     pub fn new(heading: &str) -> Self {
-        let unnumbered = strip_numbering(heading.trim());
-        let unnumbered = unnumbered.trim_start_matches(['*', '_', '`']);
-        let unnumbered = strip_numbering(unnumbered);
-        let parens = unnumbered.contains(['(', '（']);
-        // Room for every token and its space (twice with parentheticals): no regrowing.
-        let room = (unnumbered.len() + 1) * if parens { 2 } else { 1 };
-        let mut k =
-            HeadingKey { key: String::with_capacity(unnumbered.len()), words: String::with_capacity(room), ..HeadingKey::default() };
-        // The core key leaves parentheticals out, unless nothing else is left; then the whole
-        // heading's tokens serve as both.
-        let mut core_from_full = true;
-        if parens {
-            each_token(outside_parens(unnumbered), |t| {
-                core_from_full = false;
-                k.push_key(t);
-                if !is_stopword(t) {
-                    push_stem(&mut k.words, t);
-                    k.core_count += 1;
-                }
-            });
-        }
-        k.core_end = k.words.len();
-        k.full_start = if core_from_full { 0 } else { k.core_end };
-        each_token(unnumbered.chars(), |t| {
-            if core_from_full {
-                k.push_key(t);
-            }
-            if !is_stopword(t) {
-                push_stem(&mut k.words, t);
-                k.full_count += 1;
-            }
-        });
-        if core_from_full {
-            k.core_end = k.words.len();
-            k.core_count = k.full_count;
-        }
-        k
+        let (mut key, mut words) = (String::new(), String::new());
+        let pos = build_key(heading, &mut key, &mut words, &mut String::new());
+        HeadingKey { key, words, pos }
+    }
+
+    /// This key borrowed.
+    pub fn view(&self) -> KeyRef<'_> {
+        KeyRef::of(&self.key, &self.words, &self.pos)
     }
 
     /// Stemmed tokens of the core key without stopwords (for fuzzy comparison).
     pub fn tokens(&self) -> KeyTokens<'_> {
-        KeyTokens(&self.words[..self.core_end])
+        self.view().tokens()
     }
 
     /// Number of [`HeadingKey::tokens`].
     pub fn token_count(&self) -> usize {
-        self.core_count
+        self.pos.core_count
     }
 
     /// Stemmed tokens of the whole heading without stopwords (parentheticals kept).
     pub fn full_tokens(&self) -> KeyTokens<'_> {
-        KeyTokens(&self.words[self.full_start..])
+        self.view().full_tokens()
     }
 
     /// Number of [`HeadingKey::full_tokens`].
     pub fn full_token_count(&self) -> usize {
-        self.full_count
-    }
-
-    /// Appends a core token to `key`, space-separated; "and" is left out.
-    fn push_key(&mut self, t: &str) {
-        if t != "and" {
-            if !self.key.is_empty() {
-                self.key.push(' ');
-            }
-            self.key.push_str(t);
-        }
+        self.pos.full_count
     }
 }
 
+/// Appends the key of `heading` to `keys` and its words to `words` (`scratch` is working
+/// room); returns where they lie.
+fn build_key(heading: &str, keys: &mut String, words: &mut String, scratch: &mut String) -> KeyPos {
+    let unnumbered = strip_numbering(heading.trim());
+    let unnumbered = unnumbered.trim_start_matches(['*', '_', '`']);
+    let unnumbered = strip_numbering(unnumbered);
+    let key_start = keys.len();
+    let words_start = words.len();
+    // The core key leaves parentheticals out, unless nothing else is left; then the whole
+    // heading's tokens serve as both.
+    if unnumbered.contains(['(', '（']) && push_key_tokens(outside_parens(unnumbered), keys) > 0 {
+        let core_count = push_words(&keys[key_start..], words);
+        let core_end = words.len();
+        scratch.clear();
+        push_key_tokens(unnumbered.chars(), scratch);
+        let full_count = push_words(scratch, words);
+        return KeyPos {
+            key: key_start..keys.len(),
+            core: words_start..core_end,
+            full: core_end..words.len(),
+            core_count,
+            full_count,
+        };
+    }
+    push_key_tokens(unnumbered.chars(), keys);
+    let count = push_words(&keys[key_start..], words);
+    let all = words_start..words.len();
+    KeyPos { key: key_start..keys.len(), core: all.clone(), full: all, core_count: count, full_count: count }
+}
+
+/// Appends the lowercased word tokens of `chars` (as [`tokens`] splits them) to `out`,
+/// separated by single spaces and without "and"; returns how many tokens there were ("and"
+/// included).
+fn push_key_tokens(chars: impl Iterator<Item = char>, out: &mut String) -> usize {
+    let start = out.len();
+    let mut count = 0;
+    // Where the token being read starts in `out`.
+    let mut tok: Option<usize> = None;
+    let begin = |out: &mut String, tok: &mut Option<usize>| {
+        if tok.is_none() {
+            if out.len() > start {
+                out.push(' ');
+            }
+            *tok = Some(out.len());
+        }
+    };
+    let end = |out: &mut String, tok: &mut Option<usize>, count: &mut usize| {
+        if let Some(t) = tok.take() {
+            *count += 1;
+            if out.get(t..) == Some("and") {
+                out.truncate(if t > start { t - 1 } else { t });
+            }
+        }
+    };
+    for c in chars {
+        if c.is_ascii() {
+            // ASCII fast path: no CJK or Unicode tables.
+            if c.is_ascii_alphanumeric() {
+                begin(out, &mut tok);
+                out.push(c.to_ascii_lowercase());
+            } else {
+                end(out, &mut tok, &mut count);
+            }
+        } else if is_cjk(c) {
+            end(out, &mut tok, &mut count);
+            begin(out, &mut tok);
+            out.push(c);
+            end(out, &mut tok, &mut count);
+        } else if is_word_char(c) {
+            begin(out, &mut tok);
+            out.extend(c.to_lowercase());
+        } else {
+            end(out, &mut tok, &mut count);
+        }
+    }
+    end(out, &mut tok, &mut count);
+    count
+}
+
+/// Appends the stem of each space-separated token of `tokens` that is no stopword, each
+/// followed by a space, to `words`; returns how many.
+fn push_words(tokens: &str, words: &mut String) -> usize {
+    let mut n = 0;
+    for t in tokens.split(' ').filter(|t| !t.is_empty() && !is_stopword(t)) {
+        push_stem(words, t);
+        n += 1;
+    }
+    n
+}
+
 fn is_stopword(t: &str) -> bool {
-    STOPWORDS.contains(&t)
+    matches!(t, "and" | "the" | "of" | "a" | "an" | "for" | "to" | "in" | "on" | "with" | "or")
 }
 
 /// Dice coefficient of two token lists (treated as sets). O(n log n): safe on huge lines.
@@ -489,7 +653,7 @@ fn sorted_set<'s, 'a>(v: &'s mut [&'a str]) -> &'s [&'a str] {
 }
 
 /// Token Dice of two keys' core tokens: [`dice`] without allocating for ordinary headings.
-fn key_dice(a: &HeadingKey, b: &HeadingKey) -> f64 {
+fn key_dice(a: KeyRef, b: KeyRef) -> f64 {
     const SMALL: usize = 16;
     if a.core_count == 0 || b.core_count == 0 {
         return 0.0;
@@ -528,9 +692,14 @@ pub fn bigram_dice(a: &str, b: &str) -> f64 {
     }
     x.sort_unstable();
     y.sort_unstable();
+    sorted_dice(x, y)
+}
+
+/// Dice coefficient of two sorted lists treated as multisets.
+fn sorted_dice(x: &[u64], y: &[u64]) -> f64 {
     let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
+    while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
+        match p.cmp(q) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -545,6 +714,11 @@ pub fn bigram_dice(a: &str, b: &str) -> f64 {
 
 /// How similar two headings are (0–1), for matching lightly renamed sections.
 pub fn heading_similarity(a: &HeadingKey, b: &HeadingKey) -> f64 {
+    key_similarity(a.view(), b.view())
+}
+
+/// [`heading_similarity`] of borrowed keys.
+pub fn key_similarity(a: KeyRef, b: KeyRef) -> f64 {
     if a.key == b.key {
         return 1.0;
     }
@@ -555,8 +729,64 @@ pub fn heading_similarity(a: &HeadingKey, b: &HeadingKey) -> f64 {
     let c = if contained { 0.5 + 0.25 * (short.core_count as f64 / long.core_count as f64).min(1.0) + 0.1 } else { 0.0 };
     let (la, lb) = (a.key.len(), b.key.len());
     let similar_length = la >= 6 && lb * 10 >= la * 7 && la * 10 >= lb * 7;
-    let typo = if similar_length && d.max(c) < 0.6 { bigram_dice(&a.key, &b.key) - 0.1 } else { 0.0 };
+    let typo = if similar_length && d.max(c) < 0.6 { bigram_dice(a.key, b.key) - 0.1 } else { 0.0 };
     d.max(c).max(typo)
+}
+
+/// Appends the distinct core tokens of `k`, sorted, to `out` (what [`token_similarity`]
+/// compares).
+pub fn push_sorted_tokens<'a>(k: KeyRef<'a>, out: &mut Vec<&'a str>) {
+    let start = out.len();
+    out.extend(k.tokens());
+    let n = sorted_set(&mut out[start..]).len();
+    out.truncate(start + n);
+}
+
+/// Appends the character bigrams of `key`, sorted, to `out` (what [`bigram_similarity`]
+/// compares).
+pub fn push_sorted_bigrams(key: &str, out: &mut Vec<u64>) {
+    let start = out.len();
+    push_bigrams(key, out);
+    out[start..].sort_unstable();
+}
+
+/// [`key_similarity`] from what each key has precomputed (`at`, `bt`: their
+/// [`push_sorted_tokens`]): `(score, typo)`. When `typo` is true the headings are still to be
+/// compared by [`bigram_similarity`] of their keys, and the similarity is the higher of `score`
+/// and that minus 0.1; otherwise it is `score`.
+pub fn token_similarity<A: AsRef<str>, B: AsRef<str>>(a: KeyRef, at: &[A], b: KeyRef, bt: &[B]) -> (f64, bool) {
+    if a.key == b.key {
+        return (1.0, false);
+    }
+    // Distinct tokens the two share.
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (at.get(i), bt.get(j)) {
+        match x.as_ref().cmp(y.as_ref()) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let d = if a.core_count == 0 || b.core_count == 0 { 0.0 } else { 2.0 * common as f64 / (at.len() + bt.len()) as f64 };
+    // Contained: every distinct token of the shorter is one of the longer's.
+    let (short, long, short_distinct) = if a.core_count <= b.core_count { (a, b, at.len()) } else { (b, a, bt.len()) };
+    let contained = short.core_count > 0 && common == short_distinct;
+    let c = if contained { 0.5 + 0.25 * (short.core_count as f64 / long.core_count as f64).min(1.0) + 0.1 } else { 0.0 };
+    let (la, lb) = (a.key.len(), b.key.len());
+    let similar_length = la >= 6 && lb * 10 >= la * 7 && la * 10 >= lb * 7;
+    (d.max(c), similar_length && d.max(c) < 0.6)
+}
+
+/// [`bigram_dice`] of two different keys from their [`push_sorted_bigrams`].
+pub fn bigram_similarity(x: &[u64], y: &[u64]) -> f64 {
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    sorted_dice(x, y)
 }
 
 /// Similarity of two normalized lines (0–1) by word overlap; for "nearly verbatim" checks.
