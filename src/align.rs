@@ -391,6 +391,7 @@ impl<'k> DocFacts<'k> {
             Some(r) => r.clone(),
             None => {
                 let start = self.tokens.len();
+                self.tokens.reserve(b.token_count().max(8));
                 push_sorted_tokens(b, &mut self.tokens);
                 let r = start..self.tokens.len();
                 self.token_at[d] = Some(r.clone());
@@ -419,6 +420,7 @@ impl<'k> DocFacts<'k> {
             return r.clone();
         }
         let start = self.bigrams.len();
+        self.bigrams.reserve(b.key.len().max(32));
         push_sorted_bigrams(b.key, &mut self.bigrams);
         let r = start..self.bigrams.len();
         self.bigram_at[d] = Some(r.clone());

@@ -249,15 +249,19 @@ pub fn has_word(s: &str) -> bool {
 /// a space to `out`.
 fn push_stem(out: &mut String, t: &str) {
     if t.len() > 3 && t.is_ascii() {
-        if let Some(base) = t.strip_suffix("ies") {
-            out.push_str(base);
-            out.push_str("y ");
-            return;
-        }
-        if t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us") && !t.ends_with("is") {
-            out.push_str(&t[..t.len() - 1]);
-            out.push(' ');
-            return;
+        // ASCII: every byte position is a char boundary.
+        match t.as_bytes() {
+            [.., b'i', b'e', b's'] => {
+                out.push_str(t.get(..t.len() - 3).unwrap_or(""));
+                out.push_str("y ");
+                return;
+            }
+            [.., x, b's'] if !matches!(x, b's' | b'u' | b'i') => {
+                out.push_str(t.get(..t.len() - 1).unwrap_or(""));
+                out.push(' ');
+                return;
+            }
+            _ => {}
         }
     }
     out.push_str(t);
@@ -525,90 +529,187 @@ fn build_key(heading: &str, keys: &mut String, words: &mut String, scratch: &mut
     let unnumbered = strip_numbering(unnumbered);
     let key_start = keys.len();
     let words_start = words.len();
+    // Room for the usual case (ASCII, no parentheticals): no regrowing while pushing.
+    keys.reserve(unnumbered.len() + 1);
+    words.reserve(unnumbered.len() + 2);
     // The core key leaves parentheticals out, unless nothing else is left; then the whole
     // heading's tokens serve as both.
-    if unnumbered.contains(['(', '（']) && push_key_tokens(outside_parens(unnumbered), keys) > 0 {
-        let core_count = push_words(&keys[key_start..], words);
-        let core_end = words.len();
-        scratch.clear();
-        push_key_tokens(unnumbered.chars(), scratch);
-        let full_count = push_words(scratch, words);
-        return KeyPos {
-            key: key_start..keys.len(),
-            core: words_start..core_end,
-            full: core_end..words.len(),
-            core_count,
-            full_count,
-        };
+    // Whether there are parenthesized groups, and whether leaving them out can join words: when
+    // every `(` follows an ASCII separator (or starts the text) it cannot, so the tokens outside
+    // the groups are the whole heading's tokens at depth 0 and one pass gives both. Otherwise
+    // the outside text is tokenized on its own.
+    let bytes = unnumbered.as_bytes();
+    let (mut parens, mut joins) = (false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        // `(` or `（` (EF BC 88).
+        if b == b'(' || (b == 0xEF && bytes.get(i + 1..i + 3) == Some(&[0xBC, 0x88][..])) {
+            parens = true;
+            joins |= i > 0 && bytes.get(i - 1).is_some_and(|&p| p >= 0x80 || p.is_ascii_alphanumeric());
+        }
     }
-    push_key_tokens(unnumbered.chars(), keys);
-    let count = push_words(&keys[key_start..], words);
+    if parens {
+        let (mut core_count, mut full_count, mut outside) = (0, 0, 0);
+        let mut core_end = words_start;
+        scratch.clear();
+        if !joins {
+            scan_tokens(unnumbered, false, keys, |out, start, t, depth| {
+                let word = out.get(t..).unwrap_or("");
+                let stop = is_stopword(word);
+                if !stop {
+                    push_stem(scratch, word);
+                    full_count += 1;
+                }
+                if depth == 0 {
+                    outside += 1;
+                    if !stop {
+                        push_stem(words, word);
+                        core_count += 1;
+                    }
+                }
+                if depth > 0 || word == "and" {
+                    drop_token(out, start, t);
+                }
+            });
+        } else {
+            outside = scan_tokens(unnumbered, true, keys, |out, start, t, _| stem_key_token(out, start, t, words, &mut core_count));
+            core_end = words.len();
+            if outside > 0 {
+                scan_tokens(unnumbered, false, scratch, |out, _, t, _| {
+                    let word = out.get(t..).unwrap_or("");
+                    if !is_stopword(word) {
+                        push_stem(words, word);
+                        full_count += 1;
+                    }
+                });
+            }
+        }
+        if outside > 0 {
+            if !joins {
+                core_end = words.len();
+                words.push_str(scratch);
+            }
+            return KeyPos { key: key_start..keys.len(), core: words_start..core_end, full: core_end..words.len(), core_count, full_count };
+        }
+        // Nothing outside the groups: no token was kept.
+        keys.truncate(key_start);
+        words.truncate(words_start);
+    }
+    let mut count = 0;
+    scan_tokens(unnumbered, false, keys, |out, start, t, _| stem_key_token(out, start, t, words, &mut count));
     let all = words_start..words.len();
     KeyPos { key: key_start..keys.len(), core: all.clone(), full: all, core_count: count, full_count: count }
 }
 
-/// Appends the lowercased word tokens of `chars` (as [`tokens`] splits them) to `out`,
-/// separated by single spaces and without "and"; returns how many tokens there were ("and"
-/// included).
-fn push_key_tokens(chars: impl Iterator<Item = char>, out: &mut String) -> usize {
+/// The end of a key token (`out[t..]`): its stem goes to `words` unless it is a stopword
+/// (counted in `stems`), and "and" leaves the key.
+fn stem_key_token(out: &mut String, start: usize, t: usize, words: &mut String, stems: &mut usize) {
+    let word = out.get(t..).unwrap_or("");
+    if !is_stopword(word) {
+        push_stem(words, word);
+        *stems += 1;
+    } else if word == "and" {
+        drop_token(out, start, t);
+    }
+}
+
+/// Removes the token `out[t..]` and the space before it (if it is not the first since `start`).
+fn drop_token(out: &mut String, start: usize, t: usize) {
+    out.truncate(if t > start { t - 1 } else { t });
+}
+
+/// Appends the lowercased word tokens of `s` (as [`tokens`] splits them; with `skip_parens`,
+/// of the characters outside parenthesized groups, as `outside_parens` yields them) to `out`,
+/// separated by single spaces after `out`'s current end (`start`). After each token, calls
+/// `end(out, start, t, depth)`: the token is `out[t..]`, `depth` how many parenthesized groups
+/// it is in (0 with `skip_parens`); `end` may drop it ([`drop_token`]). Returns how many
+/// tokens there were.
+fn scan_tokens(s: &str, skip_parens: bool, out: &mut String, mut end: impl FnMut(&mut String, usize, usize, usize)) -> usize {
     let start = out.len();
     let mut count = 0;
-    // Where the token being read starts in `out`.
-    let mut tok: Option<usize> = None;
-    let begin = |out: &mut String, tok: &mut Option<usize>| {
+    // Where the token being read starts in `out`, and its depth (no parenthesis is part of a
+    // token, so a token has one depth).
+    let mut tok: Option<(usize, usize)> = None;
+    let begin = |out: &mut String, tok: &mut Option<(usize, usize)>, depth: usize| {
         if tok.is_none() {
             if out.len() > start {
                 out.push(' ');
             }
-            *tok = Some(out.len());
+            *tok = Some((out.len(), depth));
         }
     };
-    let end = |out: &mut String, tok: &mut Option<usize>, count: &mut usize| {
-        if let Some(t) = tok.take() {
-            *count += 1;
-            if out.get(t..) == Some("and") {
-                out.truncate(if t > start { t - 1 } else { t });
-            }
+    let bytes = s.as_bytes();
+    // Parenthesized groups open, as `outside_parens` counts them.
+    let mut depth = 0usize;
+    let mut i = 0;
+    let mut finish = |out: &mut String, tok: &mut Option<(usize, usize)>| {
+        if let Some((t, d)) = tok.take() {
+            count += 1;
+            end(out, start, t, d);
         }
     };
-    for c in chars {
-        if c.is_ascii() {
-            // ASCII fast path: no CJK or Unicode tables.
-            if c.is_ascii_alphanumeric() {
-                begin(out, &mut tok);
-                out.push(c.to_ascii_lowercase());
-            } else {
-                end(out, &mut tok, &mut count);
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() && (depth == 0 || !skip_parens) {
+            // A run of ASCII letters and digits, copied and lowercased at once.
+            let len = bytes.get(i..).unwrap_or(&[]).iter().take_while(|c| c.is_ascii_alphanumeric()).count().max(1);
+            begin(out, &mut tok, depth);
+            let at = out.len();
+            out.push_str(s.get(i..i + len).unwrap_or(""));
+            if let Some(t) = out.get_mut(at..) {
+                t.make_ascii_lowercase();
             }
+            i += len;
+            continue;
+        }
+        let c = if b < 0x80 { b as char } else { s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ') };
+        i += c.len_utf8();
+        let paren = match c {
+            '(' | '（' => {
+                depth += 1;
+                true
+            }
+            ')' | '）' if depth > 0 => {
+                depth -= 1;
+                true
+            }
+            _ => false,
+        };
+        if skip_parens && (paren || depth > 0) {
+            // Left out, without separating the characters on either side.
+            continue;
+        }
+        if b < 0x80 {
+            // Not a letter or digit (those took the run above): a separator.
+            finish(out, &mut tok);
         } else if is_cjk(c) {
-            end(out, &mut tok, &mut count);
-            begin(out, &mut tok);
+            finish(out, &mut tok);
+            begin(out, &mut tok, depth);
             out.push(c);
-            end(out, &mut tok, &mut count);
+            finish(out, &mut tok);
         } else if is_word_char(c) {
-            begin(out, &mut tok);
+            begin(out, &mut tok, depth);
             out.extend(c.to_lowercase());
         } else {
-            end(out, &mut tok, &mut count);
+            finish(out, &mut tok);
         }
     }
-    end(out, &mut tok, &mut count);
+    finish(out, &mut tok);
     count
 }
 
-/// Appends the stem of each space-separated token of `tokens` that is no stopword, each
-/// followed by a space, to `words`; returns how many.
-fn push_words(tokens: &str, words: &mut String) -> usize {
-    let mut n = 0;
-    for t in tokens.split(' ').filter(|t| !t.is_empty() && !is_stopword(t)) {
-        push_stem(words, t);
-        n += 1;
-    }
-    n
-}
-
 fn is_stopword(t: &str) -> bool {
-    matches!(t, "and" | "the" | "of" | "a" | "an" | "for" | "to" | "in" | "on" | "with" | "or")
+    // Byte patterns: no string comparison calls.
+    matches!(
+        t.as_bytes(),
+        [b'a']
+            | [b'a', b'n']
+            | [b'o', b'f' | b'n' | b'r']
+            | [b't', b'o']
+            | [b'i', b'n']
+            | [b'a', b'n', b'd']
+            | [b't', b'h', b'e']
+            | [b'f', b'o', b'r']
+            | [b'w', b'i', b't', b'h']
+    )
 }
 
 /// Dice coefficient of two token lists (treated as sets). O(n log n): safe on huge lines.
@@ -670,6 +771,17 @@ fn key_dice(a: KeyRef, b: KeyRef) -> f64 {
 /// Character bigrams of `s` (whitespace left out), each packed as `first << 32 | second` so
 /// that they sort like `(first, second)` pairs.
 fn push_bigrams(s: &str, out: &mut Vec<u64>) {
+    if s.is_ascii() {
+        // ASCII fast path: no char decoding; these bytes are the ASCII whitespace characters.
+        let mut prev: Option<u8> = None;
+        for &b in s.as_bytes().iter().filter(|b| !matches!(b, b'\t'..=b'\r' | b' ')) {
+            if let Some(p) = prev {
+                out.push((p as u64) << 32 | b as u64);
+            }
+            prev = Some(b);
+        }
+        return;
+    }
     let mut prev: Option<char> = None;
     for c in s.chars().filter(|c| !c.is_whitespace()) {
         if let Some(p) = prev {
@@ -881,4 +993,93 @@ mod tests {
     fn cjk_tokens_are_per_character() {
         assert_eq!(tokens("主要エンティティ abc"), vec!["主", "要", "エ", "ン", "テ", "ィ", "テ", "ィ", "abc"]);
     }
+
+    /// The heading key as first written: tokens collected, then joined and stemmed.
+    fn reference_key(heading: &str) -> (String, Vec<String>, Vec<String>) {
+        fn stems(toks: &[String]) -> Vec<String> {
+            toks.iter()
+                .filter(|t| !["and", "the", "of", "a", "an", "for", "to", "in", "on", "with", "or"].contains(&t.as_str()))
+                .map(|t| {
+                    let mut s = String::new();
+                    push_stem(&mut s, t);
+                    s.trim_end_matches(' ').to_string()
+                })
+                .collect()
+        }
+        let unnumbered = strip_numbering(heading.trim());
+        let unnumbered = strip_numbering(unnumbered.trim_start_matches(['*', '_', '`']));
+        let full = tokens(unnumbered);
+        let outside = if unnumbered.contains(['(', '（']) { tokens(&strip_parentheticals(unnumbered)) } else { Vec::new() };
+        let core = if outside.is_empty() { &full } else { &outside };
+        let key = core.iter().filter(|t| *t != "and").cloned().collect::<Vec<_>>().join(" ");
+        (key, stems(core), stems(&full))
+    }
+
+    #[test]
+    fn heading_keys_agree_with_the_reference() {
+        let pieces = [
+            "1.", " ", "2)", "IV.", "A)", "Section 3:", "§", "**", "`", "_", "(", ")", "（", "）", "and", "And", "the", "of",
+            "Data", "models", "Webhooks", "policies", "ss", "us", "is", "Ünïcode", "İ", "ß", "中文", "テ", "x1", "-", ":", "\t", "⚡",
+            "a", "with", "or", "*(mandatory)*", "S", "c", "P", "I", "V", "X", "L", ".",
+        ];
+        let mut shared = HeadingKeys::default();
+        let mut all = Vec::new();
+        for h in crate::test_input::piece_strings(&pieces, 10, 7, 60_000, 0x1234_5678_9abc_def1) {
+            let (key, core, full) = reference_key(&h);
+            let k = HeadingKey::new(&h);
+            let v = k.view();
+            assert_eq!(k.key, key, "{h:?}");
+            assert_eq!(v.tokens().collect::<Vec<_>>(), core, "{h:?}");
+            assert_eq!(v.full_tokens().collect::<Vec<_>>(), full, "{h:?}");
+            assert_eq!((k.token_count(), k.full_token_count()), (core.len(), full.len()), "{h:?}");
+            let pos = build_key(&h, &mut shared.keys, &mut shared.words, &mut shared.scratch);
+            shared.pos.push(pos);
+            all.push(k);
+        }
+        for (i, k) in all.iter().enumerate() {
+            let (a, b) = (shared.get(i), k.view());
+            assert_eq!((a.key, a.core, a.full, a.core_count, a.full_count), (b.key, b.core, b.full, b.core_count, b.full_count));
+        }
+    }
+
+    #[test]
+    fn precomputed_similarity_agrees_with_the_plain_one() {
+        let pieces = [
+            " ", "data", "model", "models", "api", "Architecture", "Overview", "(", ")", "and", "the", "events", "webhook",
+            "archtecture", "ovreview", "x", "1", "中", "é", "-", "Testing", "strategy",
+        ];
+        let keys: Vec<HeadingKey> = crate::test_input::piece_strings(&pieces, 6, 5, 600, 0x0bad_cafe_f00d_1234).map(|h| HeadingKey::new(&h)).collect();
+        let facts = |k: &HeadingKey| {
+            let (mut t, mut b) = (Vec::new(), Vec::new());
+            push_sorted_tokens(k.view(), &mut t);
+            push_sorted_bigrams(&k.key, &mut b);
+            (t.into_iter().map(str::to_string).collect::<Vec<_>>(), b)
+        };
+        let all: Vec<_> = keys.iter().map(facts).collect();
+        for (a, (at, ab)) in keys.iter().zip(&all) {
+            for (b, (bt, bb)) in keys.iter().zip(&all) {
+                let (score, typo) = token_similarity(a.view(), at, b.view(), bt);
+                let fast = if typo { score.max(bigram_similarity(ab, bb) - 0.1) } else { score };
+                let plain = heading_similarity(a, b);
+                assert_eq!(fast.to_bits(), plain.to_bits(), "{:?} / {:?}", a.key, b.key);
+            }
+        }
+    }
+
+    #[test]
+    fn bigram_fast_path_agrees_with_chars() {
+        for s in ["", "a", "ab c", "a\tb\x0bc\x0cd\re\nf", "data model", "x  y", "\u{85}ab", "é a"] {
+            let (mut fast, mut plain) = (Vec::new(), Vec::new());
+            push_bigrams(s, &mut fast);
+            let mut prev: Option<char> = None;
+            for c in s.chars().filter(|c| !c.is_whitespace()) {
+                if let Some(p) = prev {
+                    plain.push((p as u64) << 32 | c as u64);
+                }
+                prev = Some(c);
+            }
+            assert_eq!(fast, plain, "{s:?}");
+        }
+    }
+
 }
