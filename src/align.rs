@@ -323,21 +323,31 @@ pub fn align_keyed(t: &Template, doc: &Doc, keys: &HeadingKeys) -> Alignment {
 /// Template keys and words, hashed.
 type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
-/// FNV-1a: keys and tokens are short, and nothing hashed here comes out in any order, so a
-/// simple fast hash serves better than the default SipHash.
-#[derive(Debug, Clone, Copy)]
+/// Word-at-a-time multiply-rotate hashing (as rustc's FxHash): keys and tokens are short, and
+/// nothing hashed here comes out in any order, so a simple fast hash serves better than the
+/// default SipHash.
+#[derive(Debug, Clone, Copy, Default)]
 struct WordHasher(u64);
 
-impl Default for WordHasher {
-    fn default() -> Self {
-        WordHasher(0xcbf2_9ce4_8422_2325)
+impl WordHasher {
+    fn mix(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(w) ^ (rest.len() as u64) << 59);
         }
     }
     fn finish(&self) -> u64 {
