@@ -120,6 +120,11 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
 
 /// [`align`] with the document's [`heading_keys`].
 pub fn align_keyed(t: &Template, doc: &Doc, keys: &HeadingKeys) -> Alignment {
+    align_posting(t, doc, keys, MAX_POSTING)
+}
+
+/// [`align_keyed`] where words shared by more than `max_posting` headings propose no matches.
+fn align_posting(t: &Template, doc: &Doc, keys: &HeadingKeys, max_posting: usize) -> Alignment {
     let n = t.sections.len();
     let rebuilt;
     // The index describes the sections as compiled; sections changed since get a fresh one.
@@ -157,7 +162,7 @@ pub fn align_keyed(t: &Template, doc: &Doc, keys: &HeadingKeys) -> Alignment {
     let is_exact = |ti: usize, d: usize| exact_of(ti).iter().any(|e| e.2 == d);
     let headings_with = |w: usize| {
         let list = by_word.get(word_at[w]..word_at[w + 1]).unwrap_or(&[]);
-        if list.len() <= MAX_POSTING {
+        if list.len() <= max_posting {
             list
         } else {
             &[]
@@ -517,11 +522,242 @@ fn fill_pure_slots(t: &Template, doc: &Doc, level_offset: i32, matches: &mut [Op
 mod tests {
     use super::*;
     use crate::doc::Doc;
+    use crate::text::{heading_similarity, HeadingKey};
 
     fn matched(t: &str, d: &str) -> Vec<Option<(String, MatchKind)>> {
         let t = Template::compile(t).unwrap();
         let doc = Doc::parse(d);
         align(&t, &doc).matches.iter().map(|m| m.map(|m| (doc.headings[m.heading].text.clone(), m.kind))).collect()
+    }
+
+    /// The headings listed under `word`, in document order.
+    fn postings<'m>(map: &'m HashMap<&str, Vec<usize>>, word: &str) -> &'m [usize] {
+        map.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    fn common_postings<'m>(map: &'m HashMap<&str, Vec<usize>>, word: &str, max: usize) -> &'m [usize] {
+        let list = postings(map, word);
+        if list.len() <= max {
+            list
+        } else {
+            &[]
+        }
+    }
+
+    /// Aligning as first written: hash maps of the document's keys and tokens built per check,
+    /// every candidate compared with `heading_similarity`.
+    fn reference_align(t: &Template, doc: &Doc, max_posting: usize) -> Alignment {
+        let n = t.sections.len();
+        let keys: Vec<HeadingKey> = doc.headings.iter().map(|h| HeadingKey::new(&h.text)).collect();
+        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_token: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (d, k) in keys.iter().enumerate() {
+            by_key.entry(k.key.as_str()).or_default().push(d);
+            for tok in k.tokens().chain(k.full_tokens()) {
+                let list = by_token.entry(tok).or_default();
+                // A heading's tokens are listed once, however often it repeats them.
+                if list.last() != Some(&d) {
+                    list.push(d);
+                }
+            }
+        }
+        let level = |d: usize| doc.headings[d].level as i32;
+
+        // Level offset from exact matches of non-slot sections.
+        let mut diffs: Vec<(i32, usize)> = Vec::new();
+        for s in t.sections.iter().filter(|s| s.slot.is_none()) {
+            for &d in postings(&by_key, &s.key.key) {
+                let diff = level(d) - s.level as i32;
+                match diffs.iter_mut().find(|(k, _)| *k == diff) {
+                    Some((_, count)) => *count += 1,
+                    None => diffs.push((diff, 1)),
+                }
+            }
+        }
+        let level_offset = diffs.iter().max_by_key(|(k, v)| (*v, -(k.abs()), -*k)).map_or(0, |(k, _)| *k);
+
+        // Candidate pairs (template section, doc heading, weight).
+        let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+        let mut exact_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (ti, s) in t.sections.iter().enumerate() {
+            let expected = s.level as i32 + level_offset;
+            let ldiff = |d: usize| (level(d) - expected).abs() as f64;
+            let add = |d: usize, w: f64, pairs: &mut Vec<(usize, usize, f64)>| pairs.push((ti, d, w));
+            for k in std::iter::once(&s.key).chain(&s.aliases) {
+                for &d in postings(&by_key, &k.key) {
+                    exact_of[ti].push(d);
+                    add(d, (3.0 - 0.3 * ldiff(d)).max(2.0), &mut pairs);
+                }
+            }
+            match &s.slot {
+                Some(lit) if !lit.is_empty() => {
+                    let mut cands: Vec<usize> = lit.iter().flat_map(|tok| common_postings(&by_token, tok, max_posting)).copied().collect();
+                    cands.sort_unstable();
+                    cands.dedup();
+                    for d in cands {
+                        if ldiff(d) > 1.0 {
+                            continue;
+                        }
+                        let covered = covered_count(lit, keys[d].view()) as f64 / lit.len() as f64;
+                        let need = if lit.len() == 1 { 1.0 } else { 0.5 };
+                        if covered >= need {
+                            add(d, 1.5 + covered - 0.3 * ldiff(d), &mut pairs);
+                        }
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    let mut cands: Vec<usize> = s
+                        .key
+                        .tokens()
+                        .chain(s.aliases.iter().flat_map(|a| a.tokens()))
+                        .flat_map(|tok| common_postings(&by_token, tok, max_posting))
+                        .copied()
+                        .collect();
+                    cands.sort_unstable();
+                    cands.dedup();
+                    for d in cands {
+                        if ldiff(d) > 1.0 || exact_of[ti].contains(&d) {
+                            continue;
+                        }
+                        let sim = std::iter::once(&s.key).chain(&s.aliases).map(|k| heading_similarity(k, &keys[d])).fold(0.0, f64::max);
+                        if sim >= 0.6 {
+                            add(d, 1.0 + sim - 0.3 * ldiff(d), &mut pairs);
+                        }
+                    }
+                }
+            }
+        }
+
+        let chain = heaviest_chain(n, &mut pairs);
+        let mut matches: Vec<Option<Matched>> = vec![None; n];
+        let mut used = vec![false; doc.headings.len()];
+        for &(ti, d, _) in &chain {
+            let s = &t.sections[ti];
+            let exact = exact_of[ti].contains(&d);
+            let (kind, quality) = if exact {
+                (MatchKind::Exact, 1.0)
+            } else if s.slot.is_some() {
+                (MatchKind::Slot, 0.9)
+            } else {
+                (MatchKind::Renamed, std::iter::once(&s.key).chain(&s.aliases).map(|k| heading_similarity(k, &keys[d])).fold(0.0, f64::max))
+            };
+            matches[ti] = Some(Matched { heading: d, kind, quality });
+            used[d] = true;
+        }
+        // Out of order: an exact heading that the ordered chain could not take.
+        for ti in 0..n {
+            if matches[ti].is_none() && t.sections[ti].slot.is_none() {
+                if let Some(&d) = exact_of[ti].iter().find(|&&d| !used[d]) {
+                    matches[ti] = Some(Matched { heading: d, kind: MatchKind::OutOfOrder, quality: 1.0 });
+                    used[d] = true;
+                }
+            }
+        }
+        fill_pure_slots(t, doc, level_offset, &mut matches, &mut used);
+        // The document's own title fills the template's title, whatever it says ("# Billing
+        // Service" for "# Specification: [Component/System Name]"). It proves nothing about the
+        // template fitting, so it adds nothing to the confidence (quality 0).
+        if let (Some(s0), Some(h0)) = (t.sections.first(), doc.headings.first()) {
+            let top = doc.headings.iter().map(|h| h.level).min().unwrap_or(1);
+            let alone = doc.headings.iter().filter(|h| h.level == top).count() == 1;
+            if s0.is_title && matches[0].is_none() && !used[0] && h0.level == top && alone {
+                matches[0] = Some(Matched { heading: 0, kind: MatchKind::Slot, quality: 0.0 });
+                used[0] = true;
+            }
+        }
+
+        // Instances of slots and duplicates of matched sections.
+        let mut owner: Vec<Option<usize>> = vec![None; doc.headings.len()];
+        for (ti, m) in matches.iter().enumerate() {
+            if let Some(m) = m {
+                owner[m.heading] = Some(ti);
+            }
+        }
+        for (ti, m) in matches.iter().enumerate() {
+            let (Some(m), Some(lit)) = (m, &t.sections[ti].slot) else { continue };
+            let lvl = doc.headings[m.heading].level;
+            for d in m.heading + 1..doc.headings.len() {
+                let h = &doc.headings[d];
+                if h.level < lvl || used[d] && h.level == lvl {
+                    break;
+                }
+                if h.level > lvl {
+                    continue;
+                }
+                let covered = lit.is_empty() || covered_count(lit, keys[d].view()) * 2 >= lit.len();
+                if !covered {
+                    break;
+                }
+                used[d] = true;
+                owner[d] = Some(ti);
+            }
+        }
+        let mut duplicates = Vec::new();
+        let mut duplicate = vec![false; doc.headings.len()];
+        for (ti, ds) in exact_of.iter().enumerate() {
+            // Wordless headings ("# ???") all share the empty key: they are not repeats of one another.
+            if t.sections[ti].slot.is_some() || matches[ti].is_none() || t.sections[ti].key.key.is_empty() {
+                continue;
+            }
+            for &d in ds {
+                if !used[d] {
+                    duplicates.push((d, ti));
+                    used[d] = true;
+                    duplicate[d] = true;
+                }
+            }
+        }
+        duplicates.sort_unstable();
+        // Unmatched headings belong to the nearest enclosing owned heading (not the title: extra
+        // top-level sections are the author's own). A stack of open headings keeps this linear.
+        let mut open: Vec<usize> = Vec::new();
+        for d in 0..doc.headings.len() {
+            let lvl = doc.headings[d].level;
+            while open.last().is_some_and(|&p| doc.headings[p].level >= lvl) {
+                open.pop();
+            }
+            if owner[d].is_none() && !duplicate[d] {
+                owner[d] = open.last().and_then(|&p| owner[p]).filter(|&o| !t.sections[o].is_title);
+            }
+            open.push(d);
+        }
+        Alignment { matches, duplicates, owner, level_offset }
+    }
+
+    #[test]
+    fn indexed_alignment_agrees_with_the_reference() {
+        let templates = [
+            "# Spec: [Name]\n## Overview\n### Purpose\n## Data Models\n### [Entity Name]\n#### Fields\n## API\n##### GET /api/[resource]\n#### Table/Collection 1\n## Events\n<!-- speclint: aliases \"Streaming Contract\", \"Hooks\", \"Events\" -->\n## Testing Strategy (optional)\n## Architecture Overview\n",
+            "# T\n## Security Specification\n## Deployment\n## Data Model\n<!-- speclint: aliases \"Schema\" -->\n### Webhook/Event Contracts\n## ???\n",
+        ];
+        let pieces = [
+            "# ", "## ", "### ", "#### ", "##### ", "Overview", "Purpose", "Data Models", "data model", "Architecture", "(optional)",
+            "API", "GET /api/v1/x", "Events", "Hooks", "Streaming Contract", "Invoice", "1. ", "Table 1", "Fields", "Schema",
+            "Events & Webhooks", "Testing", "Strategy", "Deployment", "Security", "Archtecture Overveiw", "???", " ", "\ntext\n",
+            "\n", "\n", "\n",
+        ];
+        let mut ts: Vec<Template> = templates.iter().map(|t| Template::compile(t).unwrap()).collect();
+        ts.extend(crate::builtins::builtins().iter().cloned());
+        // How often each kind of match and a duplicate came up: the inputs must exercise them all.
+        let mut seen = [0usize; 5];
+        for (i, d) in crate::test_input::piece_strings(&pieces, 40, 9, 3000, 0x5eed_1234_abcd_0001).enumerate() {
+            let doc = Doc::parse(&d);
+            for t in &ts {
+                let max = if i % 3 == 0 { 1 } else { MAX_POSTING };
+                let fast = if max == MAX_POSTING { align(t, &doc) } else { align_posting(t, &doc, &heading_keys(&doc), max) };
+                let plain = reference_align(t, &doc, max);
+                assert_eq!(fast.matches, plain.matches, "{d:?}");
+                assert_eq!(fast.duplicates, plain.duplicates, "{d:?}");
+                assert_eq!(fast.owner, plain.owner, "{d:?}");
+                assert_eq!(fast.level_offset, plain.level_offset, "{d:?}");
+                for m in fast.matches.iter().flatten() {
+                    seen[m.kind as usize] += 1;
+                }
+                seen[4] += fast.duplicates.len();
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
     }
 
     #[test]
