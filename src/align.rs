@@ -10,8 +10,8 @@
 //! 4. Every document heading gets an owner: the template section its content counts toward.
 
 use crate::doc::Doc;
-use crate::template::Template;
-use crate::text::{heading_similarity, HeadingKey};
+use crate::template::{Template, TemplateSection};
+use crate::text::{bigram_similarity, push_sorted_bigrams, push_sorted_tokens, token_similarity, HeadingKeys, KeyRef};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -47,83 +47,183 @@ pub struct Alignment {
 /// Posting lists longer than this are too common a word to propose fuzzy matches from.
 const MAX_POSTING: usize = 2000;
 
+/// What aligning needs of a template that depends on the template alone, computed when it is
+/// compiled: which sections each exact key names, which template words propose candidates,
+/// and each key's sorted tokens and bigrams for fuzzy comparison.
+#[derive(Debug, Clone, Default)]
+pub struct AlignIndex {
+    /// How many sections the index describes.
+    sections: usize,
+    /// Exact key → (section, which of its keys: 0 its own, 1… its aliases), in that order.
+    by_key: WordMap<String, Vec<(usize, usize)>>,
+    /// Template word → its number.
+    words: WordMap<String, usize>,
+    /// Per section: the numbers of the words whose headings are its candidates (a named
+    /// section's key and alias tokens, a slot's literal words).
+    section_words: Vec<Vec<usize>>,
+    /// Per section: its own key's and its aliases' distinct tokens and bigrams, sorted.
+    facts: Vec<Vec<KeyFacts>>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct KeyFacts {
+    tokens: Vec<String>,
+    bigrams: Vec<u64>,
+}
+
+impl AlignIndex {
+    pub fn new(sections: &[TemplateSection]) -> Self {
+        let mut ix = AlignIndex { sections: sections.len(), ..AlignIndex::default() };
+        for (ti, s) in sections.iter().enumerate() {
+            let keys = || std::iter::once(&s.key).chain(&s.aliases);
+            for (k, key) in keys().enumerate() {
+                ix.by_key.entry(key.key.clone()).or_default().push((ti, k));
+            }
+            let words: Vec<&str> = match &s.slot {
+                Some(lit) => lit.iter().map(String::as_str).collect(),
+                None => keys().flat_map(|k| k.tokens()).collect(),
+            };
+            let mut ids: Vec<usize> = words
+                .into_iter()
+                .map(|w| {
+                    let next = ix.words.len();
+                    *ix.words.entry(w.to_string()).or_insert(next)
+                })
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ix.section_words.push(ids);
+            ix.facts.push(
+                keys()
+                    .map(|k| {
+                        let mut tokens = Vec::new();
+                        push_sorted_tokens(k.view(), &mut tokens);
+                        let mut bigrams = Vec::new();
+                        push_sorted_bigrams(&k.key, &mut bigrams);
+                        KeyFacts { tokens: tokens.into_iter().map(str::to_string).collect(), bigrams }
+                    })
+                    .collect(),
+            );
+        }
+        ix
+    }
+}
+
+/// The document's heading keys, computed once however many templates it is aligned with.
+pub fn heading_keys(doc: &Doc) -> HeadingKeys {
+    HeadingKeys::new(doc.headings.iter().map(|h| h.text.as_str()))
+}
+
 pub fn align(t: &Template, doc: &Doc) -> Alignment {
+    align_keyed(t, doc, &heading_keys(doc))
+}
+
+/// [`align`] with the document's [`heading_keys`].
+pub fn align_keyed(t: &Template, doc: &Doc, keys: &HeadingKeys) -> Alignment {
+    align_posting(t, doc, keys, MAX_POSTING)
+}
+
+/// [`align_keyed`] where words shared by more than `max_posting` headings propose no matches.
+fn align_posting(t: &Template, doc: &Doc, keys: &HeadingKeys, max_posting: usize) -> Alignment {
     let n = t.sections.len();
-    let keys: Vec<HeadingKey> = doc.headings.iter().map(|h| HeadingKey::new(&h.text)).collect();
-    let mut by_key: WordMap<Vec<usize>> = WordMap::default();
-    let mut by_token: WordMap<Vec<usize>> = WordMap::default();
-    for (d, k) in keys.iter().enumerate() {
-        by_key.entry(k.key.as_str()).or_default().push(d);
-        for tok in k.tokens().chain(k.full_tokens()) {
-            let list = by_token.entry(tok).or_default();
-            // A heading's tokens are listed once, however often it repeats them.
-            if list.last() != Some(&d) {
-                list.push(d);
+    let rebuilt;
+    // The index describes the sections as compiled; sections changed since get a fresh one.
+    let ix = if t.align_index.sections == n {
+        &t.align_index
+    } else {
+        rebuilt = AlignIndex::new(&t.sections);
+        &rebuilt
+    };
+    let nd = doc.headings.len().min(keys.len());
+    let level = |d: usize| doc.headings[d].level as i32;
+
+    // Exact matches: (section, which key, heading), grouped by section in key then document order.
+    let mut exact: Vec<(usize, usize, usize)> = Vec::new();
+    // Headings by template word: (word, heading), each heading once per word.
+    let mut by_word: Vec<(usize, usize)> = Vec::new();
+    for d in 0..nd {
+        let k = keys.get(d);
+        if let Some(hits) = ix.by_key.get(k.key) {
+            exact.extend(hits.iter().map(|&(ti, ki)| (ti, ki, d)));
+        }
+        for tok in k.all_tokens() {
+            if let Some(&w) = ix.words.get(tok) {
+                by_word.push((w, d));
             }
         }
     }
-    let level = |d: usize| doc.headings[d].level as i32;
+    exact.sort_unstable();
+    by_word.sort_unstable();
+    by_word.dedup();
+    // exact_of(ti) = exact[exact_at[ti]..exact_at[ti + 1]]; the same for words.
+    let exact_at = offsets(exact.iter().map(|e| e.0), n);
+    let word_at = offsets(by_word.iter().map(|e| e.0), ix.words.len());
+    let exact_of = |ti: usize| exact.get(exact_at[ti]..exact_at[ti + 1]).unwrap_or(&[]);
+    let is_exact = |ti: usize, d: usize| exact_of(ti).iter().any(|e| e.2 == d);
+    let headings_with = |w: usize| {
+        let list = by_word.get(word_at[w]..word_at[w + 1]).unwrap_or(&[]);
+        if list.len() <= max_posting {
+            list
+        } else {
+            &[]
+        }
+    };
 
     // Level offset from exact matches of non-slot sections.
     let mut diffs: Vec<(i32, usize)> = Vec::new();
-    for s in t.sections.iter().filter(|s| s.slot.is_none()) {
-        for &d in postings(&by_key, &s.key.key) {
-            let diff = level(d) - s.level as i32;
-            match diffs.iter_mut().find(|(k, _)| *k == diff) {
-                Some((_, count)) => *count += 1,
-                None => diffs.push((diff, 1)),
-            }
+    for &(ti, ki, d) in &exact {
+        let s = &t.sections[ti];
+        if ki != 0 || s.slot.is_some() {
+            continue;
+        }
+        let diff = level(d) - s.level as i32;
+        match diffs.iter_mut().find(|(k, _)| *k == diff) {
+            Some((_, count)) => *count += 1,
+            None => diffs.push((diff, 1)),
         }
     }
     let level_offset = diffs.iter().max_by_key(|(k, v)| (*v, -(k.abs()), -*k)).map_or(0, |(k, _)| *k);
 
     // Candidate pairs (template section, doc heading, weight).
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
-    let mut exact_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut cands: Vec<usize> = Vec::new();
+    let mut facts = DocFacts::new();
     for (ti, s) in t.sections.iter().enumerate() {
         let expected = s.level as i32 + level_offset;
         let ldiff = |d: usize| (level(d) - expected).abs() as f64;
-        let add = |d: usize, w: f64, pairs: &mut Vec<(usize, usize, f64)>| pairs.push((ti, d, w));
-        for k in std::iter::once(&s.key).chain(&s.aliases) {
-            for &d in postings(&by_key, &k.key) {
-                exact_of[ti].push(d);
-                add(d, (3.0 - 0.3 * ldiff(d)).max(2.0), &mut pairs);
-            }
+        for &(_, _, d) in exact_of(ti) {
+            pairs.push((ti, d, (3.0 - 0.3 * ldiff(d)).max(2.0)));
         }
+        if matches!(&s.slot, Some(lit) if lit.is_empty()) {
+            continue;
+        }
+        cands.clear();
+        for &w in ix.section_words.get(ti).map_or(&[][..], Vec::as_slice) {
+            cands.extend(headings_with(w).iter().map(|e| e.1));
+        }
+        cands.sort_unstable();
+        cands.dedup();
         match &s.slot {
-            Some(lit) if !lit.is_empty() => {
-                let mut cands: Vec<usize> = lit.iter().flat_map(|tok| common_postings(&by_token, tok)).copied().collect();
-                cands.sort_unstable();
-                cands.dedup();
-                for d in cands {
+            Some(lit) => {
+                for &d in &cands {
                     if ldiff(d) > 1.0 {
                         continue;
                     }
-                    let covered = covered_count(lit, &keys[d]) as f64 / lit.len() as f64;
+                    let covered = covered_count(lit, keys.get(d)) as f64 / lit.len() as f64;
                     let need = if lit.len() == 1 { 1.0 } else { 0.5 };
                     if covered >= need {
-                        add(d, 1.5 + covered - 0.3 * ldiff(d), &mut pairs);
+                        pairs.push((ti, d, 1.5 + covered - 0.3 * ldiff(d)));
                     }
                 }
             }
-            Some(_) => {}
             None => {
-                let mut cands: Vec<usize> = s
-                    .key
-                    .tokens()
-                    .chain(s.aliases.iter().flat_map(|a| a.tokens()))
-                    .flat_map(|tok| common_postings(&by_token, tok))
-                    .copied()
-                    .collect();
-                cands.sort_unstable();
-                cands.dedup();
-                for d in cands {
-                    if ldiff(d) > 1.0 || exact_of[ti].contains(&d) {
+                for &d in &cands {
+                    if ldiff(d) > 1.0 || is_exact(ti, d) {
                         continue;
                     }
-                    let sim = std::iter::once(&s.key).chain(&s.aliases).map(|k| heading_similarity(k, &keys[d])).fold(0.0, f64::max);
+                    let sim = facts.similarity(t, ix, ti, keys, d);
                     if sim >= 0.6 {
-                        add(d, 1.0 + sim - 0.3 * ldiff(d), &mut pairs);
+                        pairs.push((ti, d, 1.0 + sim - 0.3 * ldiff(d)));
                     }
                 }
             }
@@ -135,13 +235,12 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
     let mut used = vec![false; doc.headings.len()];
     for &(ti, d, _) in &chain {
         let s = &t.sections[ti];
-        let exact = exact_of[ti].contains(&d);
-        let (kind, quality) = if exact {
+        let (kind, quality) = if is_exact(ti, d) {
             (MatchKind::Exact, 1.0)
         } else if s.slot.is_some() {
             (MatchKind::Slot, 0.9)
         } else {
-            (MatchKind::Renamed, std::iter::once(&s.key).chain(&s.aliases).map(|k| heading_similarity(k, &keys[d])).fold(0.0, f64::max))
+            (MatchKind::Renamed, facts.similarity(t, ix, ti, keys, d))
         };
         matches[ti] = Some(Matched { heading: d, kind, quality });
         used[d] = true;
@@ -149,7 +248,7 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
     // Out of order: an exact heading that the ordered chain could not take.
     for ti in 0..n {
         if matches[ti].is_none() && t.sections[ti].slot.is_none() {
-            if let Some(&d) = exact_of[ti].iter().find(|&&d| !used[d]) {
+            if let Some(&(_, _, d)) = exact_of(ti).iter().find(|e| !used[e.2]) {
                 matches[ti] = Some(Matched { heading: d, kind: MatchKind::OutOfOrder, quality: 1.0 });
                 used[d] = true;
             }
@@ -186,7 +285,7 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
             if h.level > lvl {
                 continue;
             }
-            let covered = lit.is_empty() || covered_count(lit, &keys[d]) * 2 >= lit.len();
+            let covered = lit.is_empty() || covered_count(lit, keys.get(d)) * 2 >= lit.len();
             if !covered {
                 break;
             }
@@ -196,12 +295,12 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
     }
     let mut duplicates = Vec::new();
     let mut duplicate = vec![false; doc.headings.len()];
-    for (ti, ds) in exact_of.iter().enumerate() {
+    for ti in 0..n {
         // Wordless headings ("# ???") all share the empty key: they are not repeats of one another.
         if t.sections[ti].slot.is_some() || matches[ti].is_none() || t.sections[ti].key.key.is_empty() {
             continue;
         }
-        for &d in ds {
+        for &(_, _, d) in exact_of(ti) {
             if !used[d] {
                 duplicates.push((d, ti));
                 used[d] = true;
@@ -226,23 +325,34 @@ pub fn align(t: &Template, doc: &Doc) -> Alignment {
     Alignment { matches, duplicates, owner, level_offset }
 }
 
-/// Document headings by key or token.
-type WordMap<'k, V> = HashMap<&'k str, V, BuildHasherDefault<WordHasher>>;
+/// Template keys and words, hashed.
+type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
-/// FNV-1a: keys and tokens are short, and nothing hashed here comes out in any order, so a
-/// simple fast hash serves better than the default SipHash.
+/// Word-at-a-time multiply-rotate hashing (as rustc's FxHash): keys and tokens are short, and
+/// nothing hashed here comes out in any order, so a simple fast hash serves better than the
+/// default SipHash.
+#[derive(Debug, Clone, Copy, Default)]
 struct WordHasher(u64);
 
-impl Default for WordHasher {
-    fn default() -> Self {
-        WordHasher(0xcbf2_9ce4_8422_2325)
+impl WordHasher {
+    fn mix(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(w) ^ (rest.len() as u64) << 59);
         }
     }
     fn finish(&self) -> u64 {
@@ -250,24 +360,87 @@ impl Hasher for WordHasher {
     }
 }
 
-/// The headings listed under `word`, in document order.
-fn postings<'m>(map: &'m WordMap<Vec<usize>>, word: &str) -> &'m [usize] {
-    map.get(word).map_or(&[], Vec::as_slice)
-}
-
-/// [`postings`] of a token, or none when too many headings share it to propose matches.
-fn common_postings<'m>(map: &'m WordMap<Vec<usize>>, word: &str) -> &'m [usize] {
-    let list = postings(map, word);
-    if list.len() <= MAX_POSTING {
-        list
-    } else {
-        &[]
+/// Start offsets of each group of a list sorted by group (`groups` ascending, each `< n`):
+/// group `g` is `list[at[g]..at[g + 1]]`.
+fn offsets(groups: impl Iterator<Item = usize>, n: usize) -> Vec<usize> {
+    let mut at = vec![0usize; n + 1];
+    for g in groups {
+        if let Some(c) = at.get_mut(g + 1) {
+            *c += 1;
+        }
     }
+    for i in 1..at.len() {
+        at[i] += at[i - 1];
+    }
+    at
 }
 
 /// How many of a slot's literal words (with repeats) the heading has among its tokens.
-fn covered_count(lit: &[String], key: &HeadingKey) -> usize {
+fn covered_count(lit: &[String], key: KeyRef) -> usize {
     lit.iter().filter(|w| key.full_tokens().any(|t| t == w.as_str())).count()
+}
+
+/// Document headings' sorted distinct tokens and sorted bigrams, computed the first time a
+/// heading is compared with a template key and kept for every later comparison.
+struct DocFacts<'k> {
+    tokens: Vec<&'k str>,
+    token_at: Vec<Option<std::ops::Range<usize>>>,
+    bigrams: Vec<u64>,
+    bigram_at: Vec<Option<std::ops::Range<usize>>>,
+}
+
+impl<'k> DocFacts<'k> {
+    fn new() -> Self {
+        DocFacts { tokens: Vec::new(), token_at: Vec::new(), bigrams: Vec::new(), bigram_at: Vec::new() }
+    }
+
+    /// [`crate::text::key_similarity`] of section `ti`'s best-matching key (its own or an
+    /// alias) and heading `d`.
+    fn similarity(&mut self, t: &Template, ix: &AlignIndex, ti: usize, keys: &'k HeadingKeys, d: usize) -> f64 {
+        let (Some(s), Some(facts)) = (t.sections.get(ti), ix.facts.get(ti)) else { return 0.0 };
+        let b = keys.get(d);
+        if self.token_at.len() <= d {
+            self.token_at.resize(keys.len().max(d + 1), None);
+        }
+        let tr = match &self.token_at[d] {
+            Some(r) => r.clone(),
+            None => {
+                let start = self.tokens.len();
+                self.tokens.reserve(b.token_count().max(8));
+                push_sorted_tokens(b, &mut self.tokens);
+                let r = start..self.tokens.len();
+                self.token_at[d] = Some(r.clone());
+                r
+            }
+        };
+        let mut best = 0.0f64;
+        for (a, f) in std::iter::once(&s.key).chain(&s.aliases).zip(facts) {
+            let (score, typo) = token_similarity(a.view(), &f.tokens, b, self.tokens.get(tr.clone()).unwrap_or(&[]));
+            let sim = if typo {
+                let br = self.bigrams_of(b, d);
+                score.max(bigram_similarity(&f.bigrams, self.bigrams.get(br).unwrap_or(&[])) - 0.1)
+            } else {
+                score
+            };
+            best = best.max(sim);
+        }
+        best
+    }
+
+    fn bigrams_of(&mut self, b: KeyRef, d: usize) -> std::ops::Range<usize> {
+        if self.bigram_at.len() <= d {
+            self.bigram_at.resize(self.token_at.len().max(d + 1), None);
+        }
+        if let Some(r) = &self.bigram_at[d] {
+            return r.clone();
+        }
+        let start = self.bigrams.len();
+        self.bigrams.reserve(b.key.len().max(32));
+        push_sorted_bigrams(b.key, &mut self.bigrams);
+        let r = start..self.bigrams.len();
+        self.bigram_at[d] = Some(r.clone());
+        r
+    }
 }
 
 /// Max-weight chain of pairs increasing in both template index and document index.
@@ -349,11 +522,242 @@ fn fill_pure_slots(t: &Template, doc: &Doc, level_offset: i32, matches: &mut [Op
 mod tests {
     use super::*;
     use crate::doc::Doc;
+    use crate::text::{heading_similarity, HeadingKey};
 
     fn matched(t: &str, d: &str) -> Vec<Option<(String, MatchKind)>> {
         let t = Template::compile(t).unwrap();
         let doc = Doc::parse(d);
         align(&t, &doc).matches.iter().map(|m| m.map(|m| (doc.headings[m.heading].text.clone(), m.kind))).collect()
+    }
+
+    /// The headings listed under `word`, in document order.
+    fn postings<'m>(map: &'m HashMap<&str, Vec<usize>>, word: &str) -> &'m [usize] {
+        map.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    fn common_postings<'m>(map: &'m HashMap<&str, Vec<usize>>, word: &str, max: usize) -> &'m [usize] {
+        let list = postings(map, word);
+        if list.len() <= max {
+            list
+        } else {
+            &[]
+        }
+    }
+
+    /// Aligning as first written: hash maps of the document's keys and tokens built per check,
+    /// every candidate compared with `heading_similarity`.
+    fn reference_align(t: &Template, doc: &Doc, max_posting: usize) -> Alignment {
+        let n = t.sections.len();
+        let keys: Vec<HeadingKey> = doc.headings.iter().map(|h| HeadingKey::new(&h.text)).collect();
+        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_token: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (d, k) in keys.iter().enumerate() {
+            by_key.entry(k.key.as_str()).or_default().push(d);
+            for tok in k.tokens().chain(k.full_tokens()) {
+                let list = by_token.entry(tok).or_default();
+                // A heading's tokens are listed once, however often it repeats them.
+                if list.last() != Some(&d) {
+                    list.push(d);
+                }
+            }
+        }
+        let level = |d: usize| doc.headings[d].level as i32;
+
+        // Level offset from exact matches of non-slot sections.
+        let mut diffs: Vec<(i32, usize)> = Vec::new();
+        for s in t.sections.iter().filter(|s| s.slot.is_none()) {
+            for &d in postings(&by_key, &s.key.key) {
+                let diff = level(d) - s.level as i32;
+                match diffs.iter_mut().find(|(k, _)| *k == diff) {
+                    Some((_, count)) => *count += 1,
+                    None => diffs.push((diff, 1)),
+                }
+            }
+        }
+        let level_offset = diffs.iter().max_by_key(|(k, v)| (*v, -(k.abs()), -*k)).map_or(0, |(k, _)| *k);
+
+        // Candidate pairs (template section, doc heading, weight).
+        let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+        let mut exact_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (ti, s) in t.sections.iter().enumerate() {
+            let expected = s.level as i32 + level_offset;
+            let ldiff = |d: usize| (level(d) - expected).abs() as f64;
+            let add = |d: usize, w: f64, pairs: &mut Vec<(usize, usize, f64)>| pairs.push((ti, d, w));
+            for k in std::iter::once(&s.key).chain(&s.aliases) {
+                for &d in postings(&by_key, &k.key) {
+                    exact_of[ti].push(d);
+                    add(d, (3.0 - 0.3 * ldiff(d)).max(2.0), &mut pairs);
+                }
+            }
+            match &s.slot {
+                Some(lit) if !lit.is_empty() => {
+                    let mut cands: Vec<usize> = lit.iter().flat_map(|tok| common_postings(&by_token, tok, max_posting)).copied().collect();
+                    cands.sort_unstable();
+                    cands.dedup();
+                    for d in cands {
+                        if ldiff(d) > 1.0 {
+                            continue;
+                        }
+                        let covered = covered_count(lit, keys[d].view()) as f64 / lit.len() as f64;
+                        let need = if lit.len() == 1 { 1.0 } else { 0.5 };
+                        if covered >= need {
+                            add(d, 1.5 + covered - 0.3 * ldiff(d), &mut pairs);
+                        }
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    let mut cands: Vec<usize> = s
+                        .key
+                        .tokens()
+                        .chain(s.aliases.iter().flat_map(|a| a.tokens()))
+                        .flat_map(|tok| common_postings(&by_token, tok, max_posting))
+                        .copied()
+                        .collect();
+                    cands.sort_unstable();
+                    cands.dedup();
+                    for d in cands {
+                        if ldiff(d) > 1.0 || exact_of[ti].contains(&d) {
+                            continue;
+                        }
+                        let sim = std::iter::once(&s.key).chain(&s.aliases).map(|k| heading_similarity(k, &keys[d])).fold(0.0, f64::max);
+                        if sim >= 0.6 {
+                            add(d, 1.0 + sim - 0.3 * ldiff(d), &mut pairs);
+                        }
+                    }
+                }
+            }
+        }
+
+        let chain = heaviest_chain(n, &mut pairs);
+        let mut matches: Vec<Option<Matched>> = vec![None; n];
+        let mut used = vec![false; doc.headings.len()];
+        for &(ti, d, _) in &chain {
+            let s = &t.sections[ti];
+            let exact = exact_of[ti].contains(&d);
+            let (kind, quality) = if exact {
+                (MatchKind::Exact, 1.0)
+            } else if s.slot.is_some() {
+                (MatchKind::Slot, 0.9)
+            } else {
+                (MatchKind::Renamed, std::iter::once(&s.key).chain(&s.aliases).map(|k| heading_similarity(k, &keys[d])).fold(0.0, f64::max))
+            };
+            matches[ti] = Some(Matched { heading: d, kind, quality });
+            used[d] = true;
+        }
+        // Out of order: an exact heading that the ordered chain could not take.
+        for ti in 0..n {
+            if matches[ti].is_none() && t.sections[ti].slot.is_none() {
+                if let Some(&d) = exact_of[ti].iter().find(|&&d| !used[d]) {
+                    matches[ti] = Some(Matched { heading: d, kind: MatchKind::OutOfOrder, quality: 1.0 });
+                    used[d] = true;
+                }
+            }
+        }
+        fill_pure_slots(t, doc, level_offset, &mut matches, &mut used);
+        // The document's own title fills the template's title, whatever it says ("# Billing
+        // Service" for "# Specification: [Component/System Name]"). It proves nothing about the
+        // template fitting, so it adds nothing to the confidence (quality 0).
+        if let (Some(s0), Some(h0)) = (t.sections.first(), doc.headings.first()) {
+            let top = doc.headings.iter().map(|h| h.level).min().unwrap_or(1);
+            let alone = doc.headings.iter().filter(|h| h.level == top).count() == 1;
+            if s0.is_title && matches[0].is_none() && !used[0] && h0.level == top && alone {
+                matches[0] = Some(Matched { heading: 0, kind: MatchKind::Slot, quality: 0.0 });
+                used[0] = true;
+            }
+        }
+
+        // Instances of slots and duplicates of matched sections.
+        let mut owner: Vec<Option<usize>> = vec![None; doc.headings.len()];
+        for (ti, m) in matches.iter().enumerate() {
+            if let Some(m) = m {
+                owner[m.heading] = Some(ti);
+            }
+        }
+        for (ti, m) in matches.iter().enumerate() {
+            let (Some(m), Some(lit)) = (m, &t.sections[ti].slot) else { continue };
+            let lvl = doc.headings[m.heading].level;
+            for d in m.heading + 1..doc.headings.len() {
+                let h = &doc.headings[d];
+                if h.level < lvl || used[d] && h.level == lvl {
+                    break;
+                }
+                if h.level > lvl {
+                    continue;
+                }
+                let covered = lit.is_empty() || covered_count(lit, keys[d].view()) * 2 >= lit.len();
+                if !covered {
+                    break;
+                }
+                used[d] = true;
+                owner[d] = Some(ti);
+            }
+        }
+        let mut duplicates = Vec::new();
+        let mut duplicate = vec![false; doc.headings.len()];
+        for (ti, ds) in exact_of.iter().enumerate() {
+            // Wordless headings ("# ???") all share the empty key: they are not repeats of one another.
+            if t.sections[ti].slot.is_some() || matches[ti].is_none() || t.sections[ti].key.key.is_empty() {
+                continue;
+            }
+            for &d in ds {
+                if !used[d] {
+                    duplicates.push((d, ti));
+                    used[d] = true;
+                    duplicate[d] = true;
+                }
+            }
+        }
+        duplicates.sort_unstable();
+        // Unmatched headings belong to the nearest enclosing owned heading (not the title: extra
+        // top-level sections are the author's own). A stack of open headings keeps this linear.
+        let mut open: Vec<usize> = Vec::new();
+        for d in 0..doc.headings.len() {
+            let lvl = doc.headings[d].level;
+            while open.last().is_some_and(|&p| doc.headings[p].level >= lvl) {
+                open.pop();
+            }
+            if owner[d].is_none() && !duplicate[d] {
+                owner[d] = open.last().and_then(|&p| owner[p]).filter(|&o| !t.sections[o].is_title);
+            }
+            open.push(d);
+        }
+        Alignment { matches, duplicates, owner, level_offset }
+    }
+
+    #[test]
+    fn indexed_alignment_agrees_with_the_reference() {
+        let templates = [
+            "# Spec: [Name]\n## Overview\n### Purpose\n## Data Models\n### [Entity Name]\n#### Fields\n## API\n##### GET /api/[resource]\n#### Table/Collection 1\n## Events\n<!-- speclint: aliases \"Streaming Contract\", \"Hooks\", \"Events\" -->\n## Testing Strategy (optional)\n## Architecture Overview\n",
+            "# T\n## Security Specification\n## Deployment\n## Data Model\n<!-- speclint: aliases \"Schema\" -->\n### Webhook/Event Contracts\n## ???\n",
+        ];
+        let pieces = [
+            "# ", "## ", "### ", "#### ", "##### ", "Overview", "Purpose", "Data Models", "data model", "Architecture", "(optional)",
+            "API", "GET /api/v1/x", "Events", "Hooks", "Streaming Contract", "Invoice", "1. ", "Table 1", "Fields", "Schema",
+            "Events & Webhooks", "Testing", "Strategy", "Deployment", "Security", "Archtecture Overveiw", "???", " ", "\ntext\n",
+            "\n", "\n", "\n",
+        ];
+        let mut ts: Vec<Template> = templates.iter().map(|t| Template::compile(t).unwrap()).collect();
+        ts.extend(crate::builtins::builtins().iter().cloned());
+        // How often each kind of match and a duplicate came up: the inputs must exercise them all.
+        let mut seen = [0usize; 5];
+        for (i, d) in crate::test_input::piece_strings(&pieces, 40, 9, 3000, 0x5eed_1234_abcd_0001).enumerate() {
+            let doc = Doc::parse(&d);
+            for t in &ts {
+                let max = if i % 3 == 0 { 1 } else { MAX_POSTING };
+                let fast = if max == MAX_POSTING { align(t, &doc) } else { align_posting(t, &doc, &heading_keys(&doc), max) };
+                let plain = reference_align(t, &doc, max);
+                assert_eq!(fast.matches, plain.matches, "{d:?}");
+                assert_eq!(fast.duplicates, plain.duplicates, "{d:?}");
+                assert_eq!(fast.owner, plain.owner, "{d:?}");
+                assert_eq!(fast.level_offset, plain.level_offset, "{d:?}");
+                for m in fast.matches.iter().flatten() {
+                    seen[m.kind as usize] += 1;
+                }
+                seen[4] += fast.duplicates.len();
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
     }
 
     #[test]

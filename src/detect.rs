@@ -2,7 +2,7 @@
 //! templates fits best. A document that fits none is reported as such, not checked against a
 //! poor guess.
 
-use crate::align::{align, Alignment};
+use crate::align::{align_keyed, heading_keys, Alignment};
 use crate::doc::Doc;
 use crate::template::Template;
 
@@ -52,8 +52,10 @@ impl<'t> Detection<'t> {
 
 pub fn detect<'t>(doc: &Doc, candidates: &[&'t Template]) -> Detection<'t> {
     let mut best: Option<(&'t Template, f64, Alignment)> = None;
+    // The document's heading keys serve every candidate.
+    let keys = heading_keys(doc);
     for &t in candidates {
-        let a = align(t, doc);
+        let a = align_keyed(t, doc, &keys);
         let c = confidence(t, &a);
         if best.as_ref().is_none_or(|(_, b, _)| c > *b) {
             best = Some((t, c, a));

@@ -245,21 +245,23 @@ pub fn has_word(s: &str) -> bool {
     s.chars().any(is_word_char)
 }
 
-const STOPWORDS: &[&str] = &["and", "the", "of", "a", "an", "for", "to", "in", "on", "with", "or"];
-
 /// Light stemming so that "Webhooks" and "webhook" compare equal: appends the stem of `t` and
 /// a space to `out`.
 fn push_stem(out: &mut String, t: &str) {
     if t.len() > 3 && t.is_ascii() {
-        if let Some(base) = t.strip_suffix("ies") {
-            out.push_str(base);
-            out.push_str("y ");
-            return;
-        }
-        if t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us") && !t.ends_with("is") {
-            out.push_str(&t[..t.len() - 1]);
-            out.push(' ');
-            return;
+        // ASCII: every byte position is a char boundary.
+        match t.as_bytes() {
+            [.., b'i', b'e', b's'] => {
+                out.push_str(t.get(..t.len() - 3).unwrap_or(""));
+                out.push_str("y ");
+                return;
+            }
+            [.., x, b's'] if !matches!(x, b's' | b'u' | b'i') => {
+                out.push_str(t.get(..t.len() - 1).unwrap_or(""));
+                out.push(' ');
+                return;
+            }
+            _ => {}
         }
     }
     out.push_str(t);
@@ -270,6 +272,17 @@ fn push_stem(out: &mut String, t: &str) {
 pub fn strip_numbering(s: &str) -> &str {
     let mut s = s.trim_start();
     loop {
+        // Most headings start with a letter that begins no numbering: neither a word below, a
+        // roman numeral, nor a single letter followed by `.` or `)`.
+        if let [b0, rest @ ..] = s.as_bytes() {
+            if b0.is_ascii_alphabetic()
+                && !matches!(b0.to_ascii_lowercase(), b's' | b'c' | b'p' | b'a')
+                && !matches!(b0, b'I' | b'V' | b'X' | b'L')
+                && !matches!(rest.first(), Some(b'.' | b')'))
+            {
+                return s;
+            }
+        }
         let before = s.len();
         // "Section 3:", "Chapter 2 -", "Part IV."
         let word_start = matches!(s.as_bytes().first().map(u8::to_ascii_lowercase), Some(b's' | b'c' | b'p' | b'a'));
@@ -344,16 +357,120 @@ fn outside_parens(s: &str) -> impl Iterator<Item = char> + '_ {
 pub struct HeadingKey {
     /// Core key: numbering, parentheticals, markup, case and punctuation removed.
     pub key: String,
-    /// Stemmed tokens without stopwords, each followed by a space: those of the core key, then
-    /// those of the whole heading when parentheticals make the two differ. One buffer, so a key
-    /// costs two allocations whatever its length.
+    /// Stemmed tokens without stopwords, each followed by a space (see [`HeadingKeys`]).
     words: String,
-    /// `words[..core_end]` holds the core key's tokens, `words[full_start..]` the whole heading's.
-    core_end: usize,
-    full_start: usize,
+    pos: KeyPos,
+}
+
+/// Where one heading's key lies in the buffers of its [`HeadingKeys`] (or [`HeadingKey`]):
+/// `keys[key]` is the core key; `words[core]` the stemmed tokens of the core key without
+/// stopwords, each followed by a space; `words[full]` those of the whole heading (the same
+/// range as `core` unless parentheticals make the two differ).
+#[derive(Debug, Clone, Default)]
+struct KeyPos {
+    key: std::ops::Range<usize>,
+    core: std::ops::Range<usize>,
+    full: std::ops::Range<usize>,
     /// Number of tokens of the core key and of the whole heading.
     core_count: usize,
     full_count: usize,
+}
+
+/// The keys of many headings in shared buffers: a few allocations however many headings.
+#[derive(Debug, Clone, Default)]
+pub struct HeadingKeys {
+    keys: String,
+    words: String,
+    /// The whole heading's tokens while a heading with parentheticals is keyed.
+    scratch: String,
+    pos: Vec<KeyPos>,
+}
+
+impl HeadingKeys {
+    /// The keys of `headings`, in order.
+    pub fn new<'h>(headings: impl ExactSizeIterator<Item = &'h str> + Clone) -> Self {
+        let bytes: usize = headings.clone().map(str::len).sum();
+        let mut k = HeadingKeys {
+            keys: String::with_capacity(bytes + headings.len()),
+            words: String::with_capacity(bytes + headings.len()),
+            scratch: String::new(),
+            pos: Vec::with_capacity(headings.len()),
+        };
+        for h in headings {
+            let pos = build_key(h, &mut k.keys, &mut k.words, &mut k.scratch);
+            k.pos.push(pos);
+        }
+        k
+    }
+
+    pub fn len(&self) -> usize {
+        self.pos.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pos.is_empty()
+    }
+
+    /// The key of heading `i` (an empty key past the end).
+    pub fn get(&self, i: usize) -> KeyRef<'_> {
+        match self.pos.get(i) {
+            Some(p) => KeyRef::of(&self.keys, &self.words, p),
+            None => KeyRef::of("", "", &KeyPos::default()),
+        }
+    }
+}
+
+/// A borrowed heading key: what [`HeadingKey`] and [`HeadingKeys::get`] hand out.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyRef<'a> {
+    /// Core key: numbering, parentheticals, markup, case and punctuation removed.
+    pub key: &'a str,
+    core: &'a str,
+    full: &'a str,
+    core_count: usize,
+    full_count: usize,
+    /// The core tokens are the whole heading's tokens (no parentheticals to leave out).
+    core_is_full: bool,
+}
+
+impl<'a> KeyRef<'a> {
+    fn of(keys: &'a str, words: &'a str, p: &KeyPos) -> Self {
+        KeyRef {
+            key: keys.get(p.key.clone()).unwrap_or(""),
+            core: words.get(p.core.clone()).unwrap_or(""),
+            full: words.get(p.full.clone()).unwrap_or(""),
+            core_count: p.core_count,
+            full_count: p.full_count,
+            core_is_full: p.core == p.full,
+        }
+    }
+
+    /// Stemmed tokens of the core key without stopwords (for fuzzy comparison).
+    pub fn tokens(&self) -> KeyTokens<'a> {
+        KeyTokens(self.core)
+    }
+
+    /// Number of [`KeyRef::tokens`].
+    pub fn token_count(&self) -> usize {
+        self.core_count
+    }
+
+    /// Stemmed tokens of the whole heading without stopwords (parentheticals kept).
+    pub fn full_tokens(&self) -> KeyTokens<'a> {
+        KeyTokens(self.full)
+    }
+
+    /// Number of [`KeyRef::full_tokens`].
+    pub fn full_token_count(&self) -> usize {
+        self.full_count
+    }
+
+    /// [`KeyRef::tokens`] then those [`KeyRef::full_tokens`] that the core tokens do not
+    /// already list in the same place: every token of the heading, at most twice.
+    pub fn all_tokens(&self) -> impl Iterator<Item = &'a str> {
+        let full = if self.core_is_full { "" } else { self.full };
+        KeyTokens(self.core).chain(KeyTokens(full))
+    }
 }
 
 /// Iterator over the tokens of a [`HeadingKey`] (space-terminated words of its buffer).
@@ -373,78 +490,226 @@ impl<'a> Iterator for KeyTokens<'a> {
 
 impl HeadingKey {
     pub fn new(heading: &str) -> Self {
-        let unnumbered = strip_numbering(heading.trim());
-        let unnumbered = unnumbered.trim_start_matches(['*', '_', '`']);
-        let unnumbered = strip_numbering(unnumbered);
-        let parens = unnumbered.contains(['(', '（']);
-        // Room for every token and its space (twice with parentheticals): no regrowing.
-        let room = (unnumbered.len() + 1) * if parens { 2 } else { 1 };
-        let mut k =
-            HeadingKey { key: String::with_capacity(unnumbered.len()), words: String::with_capacity(room), ..HeadingKey::default() };
-        // The core key leaves parentheticals out, unless nothing else is left; then the whole
-        // heading's tokens serve as both.
-        let mut core_from_full = true;
-        if parens {
-            each_token(outside_parens(unnumbered), |t| {
-                core_from_full = false;
-                k.push_key(t);
-                if !is_stopword(t) {
-                    push_stem(&mut k.words, t);
-                    k.core_count += 1;
-                }
-            });
-        }
-        k.core_end = k.words.len();
-        k.full_start = if core_from_full { 0 } else { k.core_end };
-        each_token(unnumbered.chars(), |t| {
-            if core_from_full {
-                k.push_key(t);
-            }
-            if !is_stopword(t) {
-                push_stem(&mut k.words, t);
-                k.full_count += 1;
-            }
-        });
-        if core_from_full {
-            k.core_end = k.words.len();
-            k.core_count = k.full_count;
-        }
-        k
+        let (mut key, mut words) = (String::new(), String::new());
+        let pos = build_key(heading, &mut key, &mut words, &mut String::new());
+        HeadingKey { key, words, pos }
+    }
+
+    /// This key borrowed.
+    pub fn view(&self) -> KeyRef<'_> {
+        KeyRef::of(&self.key, &self.words, &self.pos)
     }
 
     /// Stemmed tokens of the core key without stopwords (for fuzzy comparison).
     pub fn tokens(&self) -> KeyTokens<'_> {
-        KeyTokens(&self.words[..self.core_end])
+        self.view().tokens()
     }
 
     /// Number of [`HeadingKey::tokens`].
     pub fn token_count(&self) -> usize {
-        self.core_count
+        self.pos.core_count
     }
 
     /// Stemmed tokens of the whole heading without stopwords (parentheticals kept).
     pub fn full_tokens(&self) -> KeyTokens<'_> {
-        KeyTokens(&self.words[self.full_start..])
+        self.view().full_tokens()
     }
 
     /// Number of [`HeadingKey::full_tokens`].
     pub fn full_token_count(&self) -> usize {
-        self.full_count
-    }
-
-    /// Appends a core token to `key`, space-separated; "and" is left out.
-    fn push_key(&mut self, t: &str) {
-        if t != "and" {
-            if !self.key.is_empty() {
-                self.key.push(' ');
-            }
-            self.key.push_str(t);
-        }
+        self.pos.full_count
     }
 }
 
+/// Appends the key of `heading` to `keys` and its words to `words` (`scratch` is working
+/// room); returns where they lie.
+fn build_key(heading: &str, keys: &mut String, words: &mut String, scratch: &mut String) -> KeyPos {
+    let unnumbered = strip_numbering(heading.trim());
+    let unnumbered = unnumbered.trim_start_matches(['*', '_', '`']);
+    let unnumbered = strip_numbering(unnumbered);
+    let key_start = keys.len();
+    let words_start = words.len();
+    // Room for the usual case (ASCII, no parentheticals): no regrowing while pushing.
+    keys.reserve(unnumbered.len() + 1);
+    words.reserve(unnumbered.len() + 2);
+    // The core key leaves parentheticals out, unless nothing else is left; then the whole
+    // heading's tokens serve as both.
+    // Whether there are parenthesized groups, and whether leaving them out can join words: when
+    // every `(` follows an ASCII separator (or starts the text) it cannot, so the tokens outside
+    // the groups are the whole heading's tokens at depth 0 and one pass gives both. Otherwise
+    // the outside text is tokenized on its own.
+    let bytes = unnumbered.as_bytes();
+    let (mut parens, mut joins) = (false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        // `(` or `（` (EF BC 88).
+        if b == b'(' || (b == 0xEF && bytes.get(i + 1..i + 3) == Some(&[0xBC, 0x88][..])) {
+            parens = true;
+            joins |= i > 0 && bytes.get(i - 1).is_some_and(|&p| p >= 0x80 || p.is_ascii_alphanumeric());
+        }
+    }
+    if parens {
+        let (mut core_count, mut full_count, mut outside) = (0, 0, 0);
+        let mut core_end = words_start;
+        scratch.clear();
+        if !joins {
+            scan_tokens(unnumbered, false, keys, |out, start, t, depth| {
+                let word = out.get(t..).unwrap_or("");
+                let stop = is_stopword(word);
+                if !stop {
+                    push_stem(scratch, word);
+                    full_count += 1;
+                }
+                if depth == 0 {
+                    outside += 1;
+                    if !stop {
+                        push_stem(words, word);
+                        core_count += 1;
+                    }
+                }
+                if depth > 0 || word == "and" {
+                    drop_token(out, start, t);
+                }
+            });
+        } else {
+            outside = scan_tokens(unnumbered, true, keys, |out, start, t, _| stem_key_token(out, start, t, words, &mut core_count));
+            core_end = words.len();
+            if outside > 0 {
+                scan_tokens(unnumbered, false, scratch, |out, _, t, _| {
+                    let word = out.get(t..).unwrap_or("");
+                    if !is_stopword(word) {
+                        push_stem(words, word);
+                        full_count += 1;
+                    }
+                });
+            }
+        }
+        if outside > 0 {
+            if !joins {
+                core_end = words.len();
+                words.push_str(scratch);
+            }
+            return KeyPos { key: key_start..keys.len(), core: words_start..core_end, full: core_end..words.len(), core_count, full_count };
+        }
+        // Nothing outside the groups: no token was kept.
+        keys.truncate(key_start);
+        words.truncate(words_start);
+    }
+    let mut count = 0;
+    scan_tokens(unnumbered, false, keys, |out, start, t, _| stem_key_token(out, start, t, words, &mut count));
+    let all = words_start..words.len();
+    KeyPos { key: key_start..keys.len(), core: all.clone(), full: all, core_count: count, full_count: count }
+}
+
+/// The end of a key token (`out[t..]`): its stem goes to `words` unless it is a stopword
+/// (counted in `stems`), and "and" leaves the key.
+fn stem_key_token(out: &mut String, start: usize, t: usize, words: &mut String, stems: &mut usize) {
+    let word = out.get(t..).unwrap_or("");
+    if !is_stopword(word) {
+        push_stem(words, word);
+        *stems += 1;
+    } else if word == "and" {
+        drop_token(out, start, t);
+    }
+}
+
+/// Removes the token `out[t..]` and the space before it (if it is not the first since `start`).
+fn drop_token(out: &mut String, start: usize, t: usize) {
+    out.truncate(if t > start { t - 1 } else { t });
+}
+
+/// Appends the lowercased word tokens of `s` (as [`tokens`] splits them; with `skip_parens`,
+/// of the characters outside parenthesized groups, as `outside_parens` yields them) to `out`,
+/// separated by single spaces after `out`'s current end (`start`). After each token, calls
+/// `end(out, start, t, depth)`: the token is `out[t..]`, `depth` how many parenthesized groups
+/// it is in (0 with `skip_parens`); `end` may drop it ([`drop_token`]). Returns how many
+/// tokens there were.
+fn scan_tokens(s: &str, skip_parens: bool, out: &mut String, mut end: impl FnMut(&mut String, usize, usize, usize)) -> usize {
+    let start = out.len();
+    let mut count = 0;
+    // Where the token being read starts in `out`, and its depth (no parenthesis is part of a
+    // token, so a token has one depth).
+    let mut tok: Option<(usize, usize)> = None;
+    let begin = |out: &mut String, tok: &mut Option<(usize, usize)>, depth: usize| {
+        if tok.is_none() {
+            if out.len() > start {
+                out.push(' ');
+            }
+            *tok = Some((out.len(), depth));
+        }
+    };
+    let bytes = s.as_bytes();
+    // Parenthesized groups open, as `outside_parens` counts them.
+    let mut depth = 0usize;
+    let mut i = 0;
+    let mut finish = |out: &mut String, tok: &mut Option<(usize, usize)>| {
+        if let Some((t, d)) = tok.take() {
+            count += 1;
+            end(out, start, t, d);
+        }
+    };
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() && (depth == 0 || !skip_parens) {
+            // A run of ASCII letters and digits, copied and lowercased at once.
+            let len = bytes.get(i..).unwrap_or(&[]).iter().take_while(|c| c.is_ascii_alphanumeric()).count().max(1);
+            begin(out, &mut tok, depth);
+            let at = out.len();
+            out.push_str(s.get(i..i + len).unwrap_or(""));
+            if let Some(t) = out.get_mut(at..) {
+                t.make_ascii_lowercase();
+            }
+            i += len;
+            continue;
+        }
+        let c = if b < 0x80 { b as char } else { s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ') };
+        i += c.len_utf8();
+        let paren = match c {
+            '(' | '（' => {
+                depth += 1;
+                true
+            }
+            ')' | '）' if depth > 0 => {
+                depth -= 1;
+                true
+            }
+            _ => false,
+        };
+        if skip_parens && (paren || depth > 0) {
+            // Left out, without separating the characters on either side.
+            continue;
+        }
+        if b < 0x80 {
+            // Not a letter or digit (those took the run above): a separator.
+            finish(out, &mut tok);
+        } else if is_cjk(c) {
+            finish(out, &mut tok);
+            begin(out, &mut tok, depth);
+            out.push(c);
+            finish(out, &mut tok);
+        } else if is_word_char(c) {
+            begin(out, &mut tok, depth);
+            out.extend(c.to_lowercase());
+        } else {
+            finish(out, &mut tok);
+        }
+    }
+    finish(out, &mut tok);
+    count
+}
+
 fn is_stopword(t: &str) -> bool {
-    STOPWORDS.contains(&t)
+    // Byte patterns: no string comparison calls.
+    matches!(
+        t.as_bytes(),
+        [b'a']
+            | [b'a', b'n']
+            | [b'o', b'f' | b'n' | b'r']
+            | [b't', b'o']
+            | [b'i', b'n']
+            | [b'a', b'n', b'd']
+            | [b't', b'h', b'e']
+            | [b'f', b'o', b'r']
+            | [b'w', b'i', b't', b'h']
+    )
 }
 
 /// Dice coefficient of two token lists (treated as sets). O(n log n): safe on huge lines.
@@ -489,7 +754,7 @@ fn sorted_set<'s, 'a>(v: &'s mut [&'a str]) -> &'s [&'a str] {
 }
 
 /// Token Dice of two keys' core tokens: [`dice`] without allocating for ordinary headings.
-fn key_dice(a: &HeadingKey, b: &HeadingKey) -> f64 {
+fn key_dice(a: KeyRef, b: KeyRef) -> f64 {
     const SMALL: usize = 16;
     if a.core_count == 0 || b.core_count == 0 {
         return 0.0;
@@ -506,6 +771,17 @@ fn key_dice(a: &HeadingKey, b: &HeadingKey) -> f64 {
 /// Character bigrams of `s` (whitespace left out), each packed as `first << 32 | second` so
 /// that they sort like `(first, second)` pairs.
 fn push_bigrams(s: &str, out: &mut Vec<u64>) {
+    if s.is_ascii() {
+        // ASCII fast path: no char decoding; these bytes are the ASCII whitespace characters.
+        let mut prev: Option<u8> = None;
+        for &b in s.as_bytes().iter().filter(|b| !matches!(b, b'\t'..=b'\r' | b' ')) {
+            if let Some(p) = prev {
+                out.push((p as u64) << 32 | b as u64);
+            }
+            prev = Some(b);
+        }
+        return;
+    }
     let mut prev: Option<char> = None;
     for c in s.chars().filter(|c| !c.is_whitespace()) {
         if let Some(p) = prev {
@@ -528,9 +804,14 @@ pub fn bigram_dice(a: &str, b: &str) -> f64 {
     }
     x.sort_unstable();
     y.sort_unstable();
+    sorted_dice(x, y)
+}
+
+/// Dice coefficient of two sorted lists treated as multisets.
+fn sorted_dice(x: &[u64], y: &[u64]) -> f64 {
     let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
+    while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
+        match p.cmp(q) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -545,6 +826,11 @@ pub fn bigram_dice(a: &str, b: &str) -> f64 {
 
 /// How similar two headings are (0–1), for matching lightly renamed sections.
 pub fn heading_similarity(a: &HeadingKey, b: &HeadingKey) -> f64 {
+    key_similarity(a.view(), b.view())
+}
+
+/// [`heading_similarity`] of borrowed keys.
+pub fn key_similarity(a: KeyRef, b: KeyRef) -> f64 {
     if a.key == b.key {
         return 1.0;
     }
@@ -555,8 +841,64 @@ pub fn heading_similarity(a: &HeadingKey, b: &HeadingKey) -> f64 {
     let c = if contained { 0.5 + 0.25 * (short.core_count as f64 / long.core_count as f64).min(1.0) + 0.1 } else { 0.0 };
     let (la, lb) = (a.key.len(), b.key.len());
     let similar_length = la >= 6 && lb * 10 >= la * 7 && la * 10 >= lb * 7;
-    let typo = if similar_length && d.max(c) < 0.6 { bigram_dice(&a.key, &b.key) - 0.1 } else { 0.0 };
+    let typo = if similar_length && d.max(c) < 0.6 { bigram_dice(a.key, b.key) - 0.1 } else { 0.0 };
     d.max(c).max(typo)
+}
+
+/// Appends the distinct core tokens of `k`, sorted, to `out` (what [`token_similarity`]
+/// compares).
+pub fn push_sorted_tokens<'a>(k: KeyRef<'a>, out: &mut Vec<&'a str>) {
+    let start = out.len();
+    out.extend(k.tokens());
+    let n = sorted_set(&mut out[start..]).len();
+    out.truncate(start + n);
+}
+
+/// Appends the character bigrams of `key`, sorted, to `out` (what [`bigram_similarity`]
+/// compares).
+pub fn push_sorted_bigrams(key: &str, out: &mut Vec<u64>) {
+    let start = out.len();
+    push_bigrams(key, out);
+    out[start..].sort_unstable();
+}
+
+/// [`key_similarity`] from what each key has precomputed (`at`, `bt`: their
+/// [`push_sorted_tokens`]): `(score, typo)`. When `typo` is true the headings are still to be
+/// compared by [`bigram_similarity`] of their keys, and the similarity is the higher of `score`
+/// and that minus 0.1; otherwise it is `score`.
+pub fn token_similarity<A: AsRef<str>, B: AsRef<str>>(a: KeyRef, at: &[A], b: KeyRef, bt: &[B]) -> (f64, bool) {
+    if a.key == b.key {
+        return (1.0, false);
+    }
+    // Distinct tokens the two share.
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (at.get(i), bt.get(j)) {
+        match x.as_ref().cmp(y.as_ref()) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let d = if a.core_count == 0 || b.core_count == 0 { 0.0 } else { 2.0 * common as f64 / (at.len() + bt.len()) as f64 };
+    // Contained: every distinct token of the shorter is one of the longer's.
+    let (short, long, short_distinct) = if a.core_count <= b.core_count { (a, b, at.len()) } else { (b, a, bt.len()) };
+    let contained = short.core_count > 0 && common == short_distinct;
+    let c = if contained { 0.5 + 0.25 * (short.core_count as f64 / long.core_count as f64).min(1.0) + 0.1 } else { 0.0 };
+    let (la, lb) = (a.key.len(), b.key.len());
+    let similar_length = la >= 6 && lb * 10 >= la * 7 && la * 10 >= lb * 7;
+    (d.max(c), similar_length && d.max(c) < 0.6)
+}
+
+/// [`bigram_dice`] of two different keys from their [`push_sorted_bigrams`].
+pub fn bigram_similarity(x: &[u64], y: &[u64]) -> f64 {
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    sorted_dice(x, y)
 }
 
 /// Similarity of two normalized lines (0–1) by word overlap; for "nearly verbatim" checks.
@@ -651,4 +993,93 @@ mod tests {
     fn cjk_tokens_are_per_character() {
         assert_eq!(tokens("主要エンティティ abc"), vec!["主", "要", "エ", "ン", "テ", "ィ", "テ", "ィ", "abc"]);
     }
+
+    /// The heading key as first written: tokens collected, then joined and stemmed.
+    fn reference_key(heading: &str) -> (String, Vec<String>, Vec<String>) {
+        fn stems(toks: &[String]) -> Vec<String> {
+            toks.iter()
+                .filter(|t| !["and", "the", "of", "a", "an", "for", "to", "in", "on", "with", "or"].contains(&t.as_str()))
+                .map(|t| {
+                    let mut s = String::new();
+                    push_stem(&mut s, t);
+                    s.trim_end_matches(' ').to_string()
+                })
+                .collect()
+        }
+        let unnumbered = strip_numbering(heading.trim());
+        let unnumbered = strip_numbering(unnumbered.trim_start_matches(['*', '_', '`']));
+        let full = tokens(unnumbered);
+        let outside = if unnumbered.contains(['(', '（']) { tokens(&strip_parentheticals(unnumbered)) } else { Vec::new() };
+        let core = if outside.is_empty() { &full } else { &outside };
+        let key = core.iter().filter(|t| *t != "and").cloned().collect::<Vec<_>>().join(" ");
+        (key, stems(core), stems(&full))
+    }
+
+    #[test]
+    fn heading_keys_agree_with_the_reference() {
+        let pieces = [
+            "1.", " ", "2)", "IV.", "A)", "Section 3:", "§", "**", "`", "_", "(", ")", "（", "）", "and", "And", "the", "of",
+            "Data", "models", "Webhooks", "policies", "ss", "us", "is", "Ünïcode", "İ", "ß", "中文", "テ", "x1", "-", ":", "\t", "⚡",
+            "a", "with", "or", "*(mandatory)*", "S", "c", "P", "I", "V", "X", "L", ".",
+        ];
+        let mut shared = HeadingKeys::default();
+        let mut all = Vec::new();
+        for h in crate::test_input::piece_strings(&pieces, 10, 7, 60_000, 0x1234_5678_9abc_def1) {
+            let (key, core, full) = reference_key(&h);
+            let k = HeadingKey::new(&h);
+            let v = k.view();
+            assert_eq!(k.key, key, "{h:?}");
+            assert_eq!(v.tokens().collect::<Vec<_>>(), core, "{h:?}");
+            assert_eq!(v.full_tokens().collect::<Vec<_>>(), full, "{h:?}");
+            assert_eq!((k.token_count(), k.full_token_count()), (core.len(), full.len()), "{h:?}");
+            let pos = build_key(&h, &mut shared.keys, &mut shared.words, &mut shared.scratch);
+            shared.pos.push(pos);
+            all.push(k);
+        }
+        for (i, k) in all.iter().enumerate() {
+            let (a, b) = (shared.get(i), k.view());
+            assert_eq!((a.key, a.core, a.full, a.core_count, a.full_count), (b.key, b.core, b.full, b.core_count, b.full_count));
+        }
+    }
+
+    #[test]
+    fn precomputed_similarity_agrees_with_the_plain_one() {
+        let pieces = [
+            " ", "data", "model", "models", "api", "Architecture", "Overview", "(", ")", "and", "the", "events", "webhook",
+            "archtecture", "ovreview", "x", "1", "中", "é", "-", "Testing", "strategy",
+        ];
+        let keys: Vec<HeadingKey> = crate::test_input::piece_strings(&pieces, 6, 5, 600, 0x0bad_cafe_f00d_1234).map(|h| HeadingKey::new(&h)).collect();
+        let facts = |k: &HeadingKey| {
+            let (mut t, mut b) = (Vec::new(), Vec::new());
+            push_sorted_tokens(k.view(), &mut t);
+            push_sorted_bigrams(&k.key, &mut b);
+            (t.into_iter().map(str::to_string).collect::<Vec<_>>(), b)
+        };
+        let all: Vec<_> = keys.iter().map(facts).collect();
+        for (a, (at, ab)) in keys.iter().zip(&all) {
+            for (b, (bt, bb)) in keys.iter().zip(&all) {
+                let (score, typo) = token_similarity(a.view(), at, b.view(), bt);
+                let fast = if typo { score.max(bigram_similarity(ab, bb) - 0.1) } else { score };
+                let plain = heading_similarity(a, b);
+                assert_eq!(fast.to_bits(), plain.to_bits(), "{:?} / {:?}", a.key, b.key);
+            }
+        }
+    }
+
+    #[test]
+    fn bigram_fast_path_agrees_with_chars() {
+        for s in ["", "a", "ab c", "a\tb\x0bc\x0cd\re\nf", "data model", "x  y", "\u{85}ab", "é a"] {
+            let (mut fast, mut plain) = (Vec::new(), Vec::new());
+            push_bigrams(s, &mut fast);
+            let mut prev: Option<char> = None;
+            for c in s.chars().filter(|c| !c.is_whitespace()) {
+                if let Some(p) = prev {
+                    plain.push((p as u64) << 32 | c as u64);
+                }
+                prev = Some(c);
+            }
+            assert_eq!(fast, plain, "{s:?}");
+        }
+    }
+
 }

@@ -10,6 +10,7 @@ mod vocab;
 
 pub use vocab::{field_split, line_core, line_hash, strip_markers, LineKind, Vocab};
 
+use crate::align::AlignIndex;
 use crate::doc::Doc;
 use crate::text::HeadingKey;
 use crate::tokens;
@@ -58,6 +59,9 @@ pub struct Template {
     pub source: String,
     pub sections: Vec<TemplateSection>,
     pub vocab: Vocab,
+    /// What aligning needs of the sections, computed once here (rebuilt by the aligner if
+    /// `sections` no longer has the length it describes).
+    pub(crate) align_index: AlignIndex,
 }
 
 const OPTIONAL_MARKERS: &[&str] = &[
@@ -152,7 +156,16 @@ impl Template {
             }
         }
         let title = doc.headings[0].text.clone();
-        Ok(Template { id: id.to_string(), title, description: description.to_string(), source: markdown.to_string(), sections, vocab })
+        let align_index = AlignIndex::new(&sections);
+        Ok(Template {
+            id: id.to_string(),
+            title,
+            description: description.to_string(),
+            source: markdown.to_string(),
+            sections,
+            vocab,
+            align_index,
+        })
     }
 
     /// Indices of the sub-sections of `i` (all depths), which follow it contiguously.
