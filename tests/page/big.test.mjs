@@ -5,7 +5,7 @@
 // that no longer fits in localStorage is said out loud without losing what was saved before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoReady, openPage, pageSuite, readRepoFile, waitChecked } from './helpers.mjs';
+import { editorText, gotoReady, openPage, pageSuite, readRepoFile, waitChecked } from './helpers.mjs';
 
 const env = pageSuite();
 
@@ -61,7 +61,7 @@ test('typing in a 1 MB document stays responsive and the report follows', async 
   await page.focus('[data-testid=editor]');
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Control+v');
-  await page.waitForFunction((n) => document.querySelector('[data-testid=editor]').value.length === n, big.length);
+  await page.waitForFunction((n) => window.speclintPage.editor.length === n, big.length);
   await waitChecked(page, 60_000);
   const findings = Number((await page.textContent('#findings-count')).replace(/\D/g, ''));
   assert.ok(findings > 1000, `a megabyte of half-written spec has thousands of findings (${findings})`);
@@ -88,7 +88,7 @@ test('typing in a 1 MB document stays responsive and the report follows', async 
 
   // The report catches up with the typed text.
   await waitChecked(page, 60_000);
-  assert.ok((await page.inputValue('[data-testid=editor]')).includes(typed));
+  assert.ok((await editorText(page)).includes(typed));
   // Highlights after the edit still sit on their text.
   const aligned = await page.evaluate(() => {
     const { editor, state } = window.speclintPage;
@@ -108,7 +108,7 @@ test('a 10 MB paste does not freeze the page; the report arrives; the draft that
   await page.focus('[data-testid=editor]');
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\nTyped before the big paste.');
-  const typed = await page.inputValue('[data-testid=editor]');
+  const typed = await editorText(page);
   await page.waitForFunction((t) => localStorage.getItem('speclint:draft') === t, typed);
 
   const big = await bigSpec(10 * 1024 * 1024);
@@ -120,7 +120,7 @@ test('a 10 MB paste does not freeze the page; the report arrives; the draft that
   await page.keyboard.press('Control+a');
   const t0 = Date.now();
   await page.keyboard.press('Control+v');
-  await page.waitForFunction((n) => document.querySelector('[data-testid=editor]').value.length === n, big.length, { timeout: 180_000 });
+  await page.waitForFunction((n) => window.speclintPage.editor.length === n, big.length, { timeout: 180_000 });
   await waitChecked(page, 180_000);
   const pasteToReport = Date.now() - t0;
   assert.ok(pasteToReport < 180_000, `paste to report: ${pasteToReport} ms`);
@@ -262,12 +262,12 @@ test('a 10 MB paste does not freeze the page; the report arrives; the draft that
   const line2 = big.indexOf('\n') + 1;
   const edited = `${big.slice(0, line2)}x${big.slice(line2)}`;
   assert.ok(saved === edited, `the download holds the whole document, as edited (${saved.length} of ${edited.length})`);
-  assert.ok((await page.inputValue('[data-testid=editor]')) === edited, 'and so does the editor');
+  assert.ok((await editorText(page)) === edited, 'and so does the editor');
 
   // A reload brings back the last draft that could be saved.
   await page.reload();
   await gotoReady(page, env.srv.origin);
-  assert.equal(await page.inputValue('[data-testid=editor]'), typed);
+  assert.equal(await editorText(page), typed);
   assert.deepEqual(problems, []);
   await context.close();
 });
