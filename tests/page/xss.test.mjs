@@ -122,7 +122,12 @@ for (const [name, options] of [
     // The tooltip over a highlighted payload quotes it as text.
     const placeholder = PLACEHOLDERS.find((p) => p.startsWith('[<img src=x onerror="'));
     // Its finding, clicked in the list, brings it on screen.
-    await page.locator('[data-testid=finding][data-rule=unfilled-placeholder]', { hasText: placeholder }).first().click();
+    const index = await page.evaluate((p) => {
+      const { editor, state } = window.speclintPage;
+      return state.report.findings.findIndex((f) => editor.text.slice(f.start, f.end) === p);
+    }, placeholder);
+    assert.ok(index >= 0, 'the placeholder is a finding');
+    await page.locator(`[data-testid=finding][data-index="${index}"]`).click();
     const mark = page.locator('[data-testid=highlight]', { hasText: placeholder }).first();
     assert.equal(await mark.textContent(), placeholder);
     await mark.scrollIntoViewIfNeeded();
