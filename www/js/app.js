@@ -101,7 +101,24 @@ function currentRequest() {
 }
 
 let checkingTimer = 0;
-function onResult({ version, result, error }) {
+let pendingResult = null;
+/**
+ * Shows an answer of the worker in a task of its own: receiving a big report (the structured
+ * clone of thousands of findings) and rendering it would otherwise make one main-thread task
+ * of well over 50 ms at a megabyte. The newest answer wins if two arrive before it runs.
+ */
+function onResult(answer) {
+  const queued = pendingResult !== null;
+  pendingResult = answer;
+  if (queued) return;
+  setTimeout(() => {
+    const next = pendingResult;
+    pendingResult = null;
+    showResult(next);
+  }, 0);
+}
+
+function showResult({ version, result, error }) {
   clearTimeout(checkingTimer);
   if (error) {
     els.checkState.textContent = '';
