@@ -166,6 +166,16 @@ test('the Content-Security-Policy is in force: an injected inline script, handle
   const { page, problems, context } = await openPage(env.browser, env.srv.origin);
   await gotoReady(page, env.srv.origin);
   assert.equal(await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content'), CSP);
+  // The editor's own style rules apply under it, from a constructed stylesheet (no <style>
+  // element, which the policy would block): CodeMirror's base theme lays its view out as a
+  // flex column, which nothing in style.css says.
+  const styles = await page.evaluate(() => ({
+    elements: document.querySelectorAll('style').length,
+    adopted: document.adoptedStyleSheets.length,
+    column: getComputedStyle(document.querySelector('#editor-scroller .cm-editor')).flexDirection,
+  }));
+  assert.deepEqual(styles, { elements: 0, adopted: 1, column: 'column' });
+  assert.deepEqual(problems, [], 'no violation before the injection');
   // A <script> element with inline text, really inserted into the live page, and the rest of what
   // an injection would try: none of it runs.
   const result = await injectInline(page);
