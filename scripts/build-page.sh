@@ -4,7 +4,9 @@
 # www/pkg/ (git-ignored), laid out as in npm/ so the package's relative imports hold:
 #   www/pkg/browser.js  www/pkg/api.js  www/pkg/dist/speclint.js  www/pkg/dist/speclint_bg.wasm
 #   www/pkg/element.js  (the <spec-lint> element, for www/embed.html)
-# Assumes scripts/setup.sh has run. A re-run with nothing changed takes well under a second.
+# and bundles the page editor's CodeMirror 6 (scripts/page-codemirror.js, from node_modules) with
+# esbuild into www/pkg/codemirror.js: one same-origin module, so the page needs no CDN and works
+# offline. Assumes scripts/setup.sh has run. A re-run with nothing changed takes well under a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,3 +24,13 @@ copy npm/api.js www/pkg/api.js
 copy npm/element.js www/pkg/element.js
 copy npm/dist/speclint.js www/pkg/dist/speclint.js
 copy "$wasm" www/pkg/dist/speclint_bg.wasm
+
+# The editor's CodeMirror: bundled into a temporary file, copied only when it changed (so its
+# mtime, and any cache keyed on it, moves only with the bundle).
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+node_modules/.bin/esbuild scripts/page-codemirror.js --bundle --format=esm --minify --target=es2022 \
+  --legal-comments=eof --log-level=warning \
+  --banner:js='// CodeMirror 6 (@codemirror/state, view, commands and their dependencies), MIT licensed, (c) Marijn Haverbeke and others. Bundled by scripts/build-page.sh.' \
+  --outfile="$tmp/codemirror.js"
+copy "$tmp/codemirror.js" www/pkg/codemirror.js

@@ -2,7 +2,7 @@
 // custom template pasted or uploaded in the picker (and one that cannot be used).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoReady, openPage, pageSuite, pasteText, readRepoFile, waitChecked } from './helpers.mjs';
+import { allHighlights, editorText, gotoReady, openPage, pageSuite, pasteText, readRepoFile, waitChecked } from './helpers.mjs';
 
 const env = pageSuite();
 
@@ -17,10 +17,15 @@ test('the untouched tech-spec template scores near 0, with dozens of highlighted
 
   assert.ok((await score(page)) <= 5, `score ${await score(page)}`);
   assert.match(await page.textContent('#detected'), /detected Technical specification \(100% match\)/);
-  const highlights = await page.locator('[data-testid=highlight]').count();
-  assert.ok(highlights >= 48, `dozens of highlights, got ${highlights}`);
-  const placeholders = await page.locator('[data-testid=highlight].rule-unfilled-placeholder').allTextContents();
+  // Scrolling through the document, a person meets dozens of highlighted placeholders.
+  const all = await allHighlights(page);
+  assert.ok(all.length >= 48, `dozens of highlights, got ${all.length}`);
+  const placeholders = all.filter((h) => h.cls.split(' ').includes('rule-unfilled-placeholder')).map((h) => h.text);
   for (const token of ['[Component/System Name]', '[Date]', '[Name]']) assert.ok(placeholders.includes(token), `${token} is highlighted`);
+  // Each is drawn on its own finding's text.
+  const report = await page.evaluate(() => window.speclintPage.state.report.findings.map((f) => [f.start, f.end]));
+  const text = await editorText(page);
+  for (const h of all.filter((x) => !x.point)) assert.ok(text.slice(...report[h.fid]).startsWith(h.text), `highlight ${JSON.stringify(h.text)} is on its finding's text`);
   assert.ok((await statuses(page)).every((s) => s === 'placeholder'), 'every section is placeholder-only');
   assert.equal(await page.locator('[data-testid=section][data-status=complete]').count(), 0);
   assert.deepEqual(problems, []);
@@ -34,7 +39,7 @@ test('a complete spec scores 100 with no error highlights', async () => {
 
   assert.equal(await page.textContent('[data-testid=score]'), '100');
   assert.equal(await page.locator('mark.sev-error').count(), 0);
-  assert.equal(await page.locator('[data-testid=highlight]').count(), 0);
+  assert.deepEqual(await allHighlights(page), [], 'nothing is highlighted anywhere in the document');
   assert.equal(await page.locator('[data-testid=finding]').count(), 0);
   assert.match(await page.textContent('#findings-list'), /Nothing left to fill in/);
   assert.ok((await statuses(page)).every((s) => s === 'complete'));
@@ -146,13 +151,13 @@ test('a custom template can be uploaded; one without headings is refused with a 
 test('a .md file opened from the toolbar or dropped on the editor replaces the document (undoably)', async () => {
   const { page, problems, context } = await openPage(env.browser, env.srv.origin);
   await gotoReady(page, env.srv.origin);
-  const original = await page.inputValue('[data-testid=editor]');
+  const original = await editorText(page);
   const complete = await readRepoFile('tests/page/fixtures/complete-spec-md.md');
 
   await page.setInputFiles('#file-input', { name: 'complete.md', mimeType: 'text/markdown', buffer: Buffer.from(complete) });
-  await page.waitForFunction(() => document.querySelector('[data-testid=editor]').value.startsWith('# SPEC.md'));
+  await page.waitForFunction(() => window.speclintPage.editor.text.startsWith('# SPEC.md'));
   await waitChecked(page);
-  assert.equal(await page.inputValue('[data-testid=editor]'), complete);
+  assert.equal(await editorText(page), complete);
   assert.equal(await page.textContent('[data-testid=score]'), '100');
   assert.match(await page.textContent('#toast'), /Loaded complete\.md/);
 
@@ -162,17 +167,18 @@ test('a .md file opened from the toolbar or dropped on the editor replaces the d
     dt.items.add(new File([text], 'dropped.md', { type: 'text/markdown' }));
     return dt;
   }, ADR_DRAFT);
-  await page.dispatchEvent('#editor-scroller', 'dragenter', { dataTransfer });
-  await page.dispatchEvent('#editor-scroller', 'drop', { dataTransfer });
-  await page.waitForFunction(() => document.querySelector('[data-testid=editor]').value.startsWith('# ADR'));
+  // Onto the text itself: the editor leaves the file to the page (it would insert the text).
+  await page.dispatchEvent('[data-testid=editor]', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('[data-testid=editor]', 'drop', { dataTransfer });
+  await page.waitForFunction(() => window.speclintPage.editor.text.startsWith('# ADR'));
   await waitChecked(page);
-  assert.equal(await page.inputValue('[data-testid=editor]'), ADR_DRAFT);
+  assert.equal(await editorText(page), ADR_DRAFT);
 
   await page.focus('[data-testid=editor]');
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
   await waitChecked(page);
-  assert.equal(await page.inputValue('[data-testid=editor]'), original);
+  assert.equal(await editorText(page), original);
   assert.deepEqual(problems, []);
   await context.close();
 });

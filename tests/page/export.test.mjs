@@ -1,7 +1,7 @@
 // Export: the report copied as Markdown and downloaded as JSON, both matching what is on screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoReady, openPage, pageSuite } from './helpers.mjs';
+import { editorText, gotoReady, openPage, pageSuite } from './helpers.mjs';
 
 const env = pageSuite();
 
@@ -35,7 +35,7 @@ test('"Download JSON" saves the report as the package returns it', async () => {
   assert.equal(report.template.id, 'tech-spec');
   assert.equal(report.findings.length, await page.locator('[data-testid=finding]').count());
   assert.equal(report.sections.length, await page.locator('[data-testid=section]').count());
-  const text = await page.inputValue('[data-testid=editor]');
+  const text = await editorText(page);
   const date = report.findings.find((f) => f.rule === 'unfilled-placeholder');
   assert.equal(text.slice(date.start, date.end), '[Date]', 'positions are UTF-16 offsets into the document');
   assert.deepEqual(Object.keys(report).sort(), ['findings', 'score', 'sections', 'summary', 'template']);

@@ -2,11 +2,11 @@
 // one is a single edit that one Ctrl+Z (or the toast's Undo) takes back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoReady, openPage, pageSuite, readRepoFile, waitChecked } from './helpers.mjs';
+import { editorText, gotoReady, openPage, pageSuite, readRepoFile, waitChecked } from './helpers.mjs';
 
 const env = pageSuite();
 
-const text = (page) => page.inputValue('[data-testid=editor]');
+const text = (page) => editorText(page);
 const score = async (page) => Number(await page.textContent('[data-testid=score]'));
 const count = (page, sel) => page.locator(sel).count();
 
@@ -25,7 +25,7 @@ test('"Insert missing sections" makes every section present, in the right places
   assert.match(await page.textContent('#insert-missing'), /^Insert 12 missing sections$/);
 
   await page.click('#insert-missing');
-  await waitText(page, (old) => document.querySelector('[data-testid=editor]').value !== old, original);
+  await waitText(page, (old) => window.speclintPage.editor.text !== old, original);
   const inserted = await text(page);
   assert.equal(await count(page, '[data-testid=section][data-status=missing]'), 0, 'every section is present');
   assert.equal(await count(page, '[data-testid=finding][data-rule=missing-section]'), 0);
@@ -54,23 +54,23 @@ test('"Insert missing sections" makes every section present, in the right places
   // One Ctrl+Z restores the document exactly; Ctrl+Shift+Z brings the sections back.
   await page.focus('[data-testid=editor]');
   await page.keyboard.press('Control+z');
-  await waitText(page, (old) => document.querySelector('[data-testid=editor]').value === old, original);
+  await waitText(page, (old) => window.speclintPage.editor.text === old, original);
   assert.equal(await count(page, '[data-testid=section][data-status=missing]'), missingBefore);
   assert.equal(await score(page), scoreBefore);
   await page.keyboard.press('Control+Shift+z');
-  await waitText(page, (t) => document.querySelector('[data-testid=editor]').value === t, inserted);
+  await waitText(page, (t) => window.speclintPage.editor.text === t, inserted);
 
   // The toast's Undo button does the same.
   await page.keyboard.press('Control+z');
-  await waitText(page, (old) => document.querySelector('[data-testid=editor]').value === old, original);
+  await waitText(page, (old) => window.speclintPage.editor.text === old, original);
   await page.click('#insert-missing');
-  await waitText(page, (t) => document.querySelector('[data-testid=editor]').value === t, inserted);
+  await waitText(page, (t) => window.speclintPage.editor.text === t, inserted);
   await page.click('#toast button:text("Undo")');
-  await waitText(page, (old) => document.querySelector('[data-testid=editor]').value === old, original);
+  await waitText(page, (old) => window.speclintPage.editor.text === old, original);
 
   // Writing an inserted section is what raises the score.
   await page.click('#insert-missing');
-  await waitText(page, (t) => document.querySelector('[data-testid=editor]').value === t, inserted);
+  await waitText(page, (t) => window.speclintPage.editor.text === t, inserted);
   const afterInsert = await score(page);
   await page.locator('[data-testid=section]', { hasText: 'Health Checks' }).click();
   await page.keyboard.press('End');
@@ -85,7 +85,7 @@ test('guidance comments: removed in one click, restored by one undo; loading an 
   await gotoReady(page, env.srv.origin);
   const techSpec = await text(page);
   await page.selectOption('#example-picker', 'examples/spec-md-example.md');
-  await waitText(page, () => document.querySelector('[data-testid=editor]').value.startsWith('# SPEC.md'));
+  await waitText(page, () => window.speclintPage.editor.text.startsWith('# SPEC.md'));
   const specMd = await text(page);
   assert.equal(specMd, await readRepoFile('www/examples/spec-md-example.md'));
   assert.match(await page.textContent('#detected'), /SPEC\.md/);
@@ -95,16 +95,16 @@ test('guidance comments: removed in one click, restored by one undo; loading an 
   assert.equal(await count(page, '[data-testid=highlight].rule-guidance-comment'), 2);
   assert.equal(await page.textContent('#remove-guidance'), 'Remove 2 guidance comments');
   await page.click('#remove-guidance');
-  await waitText(page, (old) => document.querySelector('[data-testid=editor]').value !== old, specMd);
+  await waitText(page, (old) => window.speclintPage.editor.text !== old, specMd);
   assert.ok(!(await text(page)).includes('<!--'), 'no guidance comment is left');
   assert.equal(await count(page, '[data-testid=finding][data-rule=guidance-comment]'), 0);
   assert.ok(await page.isHidden('#remove-guidance'));
 
   await page.focus('[data-testid=editor]');
   await page.keyboard.press('Control+z');
-  await waitText(page, (old) => document.querySelector('[data-testid=editor]').value === old, specMd);
+  await waitText(page, (old) => window.speclintPage.editor.text === old, specMd);
   await page.keyboard.press('Control+z');
-  await waitText(page, (old) => document.querySelector('[data-testid=editor]').value === old, techSpec);
+  await waitText(page, (old) => window.speclintPage.editor.text === old, techSpec);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -117,12 +117,12 @@ test('one finding fixed from its row: template text removed, a single missing se
   assert.ok(original.includes(prompt));
 
   await page.locator('.finding-row', { has: page.locator('[data-rule=template-text]') }).getByRole('button', { name: /^Remove/ }).click();
-  await waitText(page, (p) => !document.querySelector('[data-testid=editor]').value.includes(p), prompt);
+  await waitText(page, (p) => !window.speclintPage.editor.text.includes(p), prompt);
   assert.equal(await count(page, '[data-testid=finding][data-rule=template-text]'), 0);
 
   const row = page.locator('.finding-row', { has: page.locator('[data-rule=missing-section]', { hasText: 'Error Handling' }) });
   await row.getByRole('button', { name: /^Insert/ }).click();
-  await waitText(page, () => document.querySelector('[data-testid=editor]').value.includes('## Error Handling'));
+  await waitText(page, () => window.speclintPage.editor.text.includes('## Error Handling'));
   const missing = await page.locator('[data-testid=section][data-status=missing]').allTextContents();
   assert.ok(!missing.some((t) => t.includes('Error Handling')), 'Error Handling is no longer missing');
   assert.ok(missing.some((t) => t.includes('Testing Strategy')), 'the others still are');
@@ -130,7 +130,7 @@ test('one finding fixed from its row: template text removed, a single missing se
   await page.focus('[data-testid=editor]');
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
-  await waitText(page, (old) => document.querySelector('[data-testid=editor]').value === old, original);
+  await waitText(page, (old) => window.speclintPage.editor.text === old, original);
   assert.deepEqual(problems, []);
   await context.close();
 });

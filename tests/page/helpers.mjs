@@ -168,8 +168,83 @@ export async function pasteText(page, text) {
   await page.focus('[data-testid=editor]');
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Control+v');
-  await page.waitForFunction((n) => document.querySelector('[data-testid=editor]').value.length === n, text.length);
+  await page.waitForFunction((n) => window.speclintPage.editor.length === n, text.length);
   await waitChecked(page);
+}
+
+// The editor is CodeMirror: only the lines on screen are in the DOM. What the whole document
+// holds, and where the caret is, are read from the page's editor object (what a person would
+// see by scrolling through it); what is on screen is read from the DOM.
+
+/** The editor's whole text. */
+export function editorText(page) {
+  return page.evaluate(() => window.speclintPage.editor.text);
+}
+
+/** The text selected in the editor (empty for a caret), and the caret/selection offsets. */
+export function editorSelection(page) {
+  return page.evaluate(() => {
+    const { editor } = window.speclintPage;
+    const { start, end } = editor.selection;
+    return { start, end, text: editor.text.slice(start, end), focused: editor.hasFocus };
+  });
+}
+
+/** Puts the caret at `offset`, as clicking a finding there does (the editor scrolls to it). */
+export async function placeCaret(page, offset) {
+  await page.evaluate((at) => window.speclintPage.editor.select(at, at), offset);
+}
+
+/**
+ * Every highlight in the document, as a person finds them by scrolling the editor from top to
+ * bottom: [{fid, text, cls, point}] for each finding's first highlighted piece (an insertion
+ * point's text is its line's). The scroll position is restored afterwards.
+ */
+export async function allHighlights(page) {
+  const seen = new Map();
+  await scrollThrough(page, () =>
+    [...document.querySelectorAll('#editor-scroller [data-testid=highlight]')].map((el) => ({
+      fid: Number(el.dataset.fid),
+      text: el.textContent,
+      cls: el.className,
+      point: el.classList.contains('hl-point'),
+    })),
+    (found) => {
+      for (const h of found) if (!seen.has(`${h.fid}:${h.point}`)) seen.set(`${h.fid}:${h.point}`, h);
+    },
+  );
+  return [...seen.values()];
+}
+
+/** The text of every line the editor draws, met by scrolling it from top to bottom (a Set). */
+export async function renderedLines(page) {
+  const lines = new Set();
+  await scrollThrough(
+    page,
+    () => [...document.querySelectorAll('#editor-scroller .cm-line')].map((el) => el.textContent),
+    (found) => found.forEach((l) => lines.add(l)),
+  );
+  return lines;
+}
+
+/** Scrolls the editor a screenful at a time, calling `read` in the page at each stop. */
+async function scrollThrough(page, read, collect) {
+  const was = await page.evaluate(() => document.querySelector('#editor-scroller .cm-scroller').scrollTop);
+  for (let y = 0; ; ) {
+    const done = await page.evaluate(async (at) => {
+      const scroller = document.querySelector('#editor-scroller .cm-scroller');
+      scroller.scrollTop = at;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return { step: Math.max(100, scroller.clientHeight * 0.8), end: at >= scroller.scrollHeight - scroller.clientHeight };
+    }, y);
+    collect(await page.evaluate(read));
+    if (done.end) break;
+    y += done.step;
+  }
+  await page.evaluate(async (at) => {
+    document.querySelector('#editor-scroller .cm-scroller').scrollTop = at;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }, was);
 }
 
 export async function screenshot(page, name) {

@@ -3,7 +3,7 @@
 // silently (for the draft and the custom template alike).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoReady, openPage, pageSuite, pasteText, waitChecked } from './helpers.mjs';
+import { allHighlights, editorText, gotoReady, openPage, pageSuite, pasteText, waitChecked } from './helpers.mjs';
 
 const env = pageSuite();
 
@@ -19,12 +19,12 @@ test('the draft and the custom template survive a reload and a closed tab', asyn
   await page.fill('#custom-source', TEMPLATE);
   await page.waitForFunction(() => window.speclintPage.state.report?.template.id === 'custom');
   await waitChecked(page);
-  const draft = await page.inputValue('[data-testid=editor]');
+  const draft = await editorText(page);
   assert.ok(draft.endsWith('\nA line typed before the reload.'));
 
   await page.reload();
   await gotoReady(page, env.srv.origin);
-  assert.equal(await page.inputValue('[data-testid=editor]'), draft);
+  assert.equal(await editorText(page), draft);
   assert.equal(await page.inputValue('[data-testid=template-picker]'), 'custom');
   assert.equal(await page.inputValue('#custom-source'), TEMPLATE);
   await page.waitForFunction(() => window.speclintPage.state.report?.template.id === 'custom');
@@ -36,7 +36,7 @@ test('the draft and the custom template survive a reload and a closed tab', asyn
   // A new tab on the same origin (the first one closed) opens the same draft.
   const tab = await context.newPage();
   await gotoReady(tab, env.srv.origin);
-  assert.equal(await tab.inputValue('[data-testid=editor]'), draft);
+  assert.equal(await editorText(tab), draft);
   assert.equal(await tab.inputValue('[data-testid=template-picker]'), 'custom');
   assert.deepEqual(problems, []);
   await context.close();
@@ -45,23 +45,24 @@ test('the draft and the custom template survive a reload and a closed tab', asyn
 test('clearing the document can be undone (the toast, or Ctrl+Z)', async () => {
   const { page, problems, context } = await openPage(env.browser, env.srv.origin);
   await gotoReady(page, env.srv.origin);
-  const original = await page.inputValue('[data-testid=editor]');
+  const original = await editorText(page);
 
   await page.click('#clear');
   await waitChecked(page);
-  assert.equal(await page.inputValue('[data-testid=editor]'), '');
+  assert.equal(await editorText(page), '');
   assert.match(await page.textContent('#toast'), /Cleared the document/);
   assert.equal(await page.locator('[data-testid=highlight]').count(), 0);
+  assert.ok(await page.isVisible('.cm-placeholder'), 'the empty editor says what to do');
   await page.click('#toast button:text("Undo")');
   await waitChecked(page);
-  assert.equal(await page.inputValue('[data-testid=editor]'), original);
-  assert.ok((await page.locator('[data-testid=highlight]').count()) > 10, 'the highlights are back');
+  assert.equal(await editorText(page), original);
+  assert.ok((await allHighlights(page)).length > 10, 'the highlights are back');
 
   await page.click('#clear');
   await page.focus('[data-testid=editor]');
   await page.keyboard.press('Control+z');
   await waitChecked(page);
-  assert.equal(await page.inputValue('[data-testid=editor]'), original);
+  assert.equal(await editorText(page), original);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -84,7 +85,7 @@ test('a full browser storage shows a warning (and a way to keep the draft) inste
   const [download] = await Promise.all([page.waitForEvent('download'), warning.getByRole('button', { name: 'Download draft' }).click()]);
   assert.equal(download.suggestedFilename(), 'tech-spec-example.md');
   const saved = await (await download.createReadStream()).toArray();
-  assert.equal(Buffer.concat(saved).toString('utf8'), await page.inputValue('[data-testid=editor]'));
+  assert.equal(Buffer.concat(saved).toString('utf8'), await editorText(page));
 
   // Once it fits again, the warning goes away.
   await pasteText(page, '# Short\n');
@@ -105,7 +106,7 @@ test('storage the browser refuses altogether, or a custom template over the quot
     });
   });
   await gotoReady(blocked.page, env.srv.origin);
-  assert.match(await blocked.page.inputValue('[data-testid=editor]'), /^# Specification: Invoice PDF Renderer\n/, 'the example loads');
+  assert.match(await editorText(blocked.page), /^# Specification: Invoice PDF Renderer\n/, 'the example loads');
   await blocked.page.focus('[data-testid=editor]');
   await blocked.page.keyboard.type('x');
   const warning = blocked.page.locator('[data-notice="store-speclint:draft"]');

@@ -47,12 +47,12 @@ test('a whole session of use: every request stays on the origin, and asks only f
   for (const example of ['examples/spec-md-example.md', 'examples/tech-spec-example.md']) {
     const text = await readRepoFile(`www/${example}`);
     await page.selectOption('#example-picker', example);
-    await page.waitForFunction((t) => document.querySelector('[data-testid=editor]').value === t, text);
+    await page.waitForFunction((t) => window.speclintPage.editor.text === t, text);
     await waitChecked(page);
   }
   const complete = await readRepoFile('tests/page/fixtures/complete-spec-md.md');
   await page.setInputFiles('#file-input', { name: 'complete.md', mimeType: 'text/markdown', buffer: Buffer.from(complete) });
-  await page.waitForFunction(() => document.querySelector('[data-testid=editor]').value.startsWith('# SPEC.md'));
+  await page.waitForFunction(() => window.speclintPage.editor.text.startsWith('# SPEC.md'));
   await waitChecked(page);
   const dataTransfer = await page.evaluateHandle((text) => {
     const dt = new DataTransfer();
@@ -60,7 +60,7 @@ test('a whole session of use: every request stays on the origin, and asks only f
     return dt;
   }, '# Dropped\n\nTODO\n');
   await page.dispatchEvent('#editor-scroller', 'drop', { dataTransfer });
-  await page.waitForFunction(() => document.querySelector('[data-testid=editor]').value.startsWith('# Dropped'));
+  await page.waitForFunction(() => window.speclintPage.editor.text.startsWith('# Dropped'));
   await pasteText(page, corpusDocument());
   await page.focus('[data-testid=editor]');
   await page.keyboard.press('Control+End');

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../npm/node.js';
 import { DANGEROUS, PAYLOADS, PLACEHOLDERS, corpusDocument, corpusTemplate, domProbe, quotes } from '../xss-payloads.mjs';
-import { gotoReady, openPage, pageSuite, pasteText, waitChecked } from './helpers.mjs';
+import { allHighlights, editorText, gotoReady, openPage, pageSuite, pasteText, renderedLines, waitChecked } from './helpers.mjs';
 
 const env = pageSuite();
 
@@ -71,13 +71,15 @@ test('the corpus is live: parsed as HTML on a page without a CSP, its payloads f
 test('a document full of payloads executes nothing and is shown as text', async () => {
   const { page, problems, context, baseline, from } = await ready();
   await pasteText(page, DOCUMENT);
-  assert.equal(await page.inputValue('[data-testid=editor]'), DOCUMENT);
-  // The backdrop holds the same text, as text nodes (its blocks of lines leave out the newline
-  // that ends each block, and a zero-width space keeps a last empty line).
-  const backdrop = (await page.textContent('#backdrop')).replaceAll('\u200b', '');
-  assert.equal(backdrop.replaceAll('\n', ''), DOCUMENT.replaceAll('\n', ''), 'the backdrop holds the text, as text');
-  for (const { id, text } of PAYLOADS) assert.ok(backdrop.includes(text), `${id} is in the backdrop as text`);
-  const highlights = await page.locator('[data-testid=highlight]').allTextContents();
+  assert.equal(await editorText(page), DOCUMENT);
+  // Scrolling through the editor, every line it draws is a line of the document, as text, and
+  // every line of the document is drawn (so every payload is on screen as the characters it is).
+  const lines = await renderedLines(page);
+  const docLines = DOCUMENT.split('\n');
+  assert.deepEqual([...lines].filter((l) => !docLines.includes(l)), [], 'the editor draws only the document\'s lines, as text');
+  assert.deepEqual(docLines.filter((l) => !lines.has(l)), [], 'and every one of them');
+  for (const { id, text } of PAYLOADS) assert.ok([...lines].some((l) => l.includes(text)), `${id} is in the editor as text`);
+  const highlights = (await allHighlights(page)).map((h) => h.text);
   assert.ok(highlights.filter((t) => t === 'TODO').length >= 30, 'the TODOs next to the payloads are highlighted');
   await assertInert(page, problems, baseline, from);
   await context.close();
@@ -112,13 +114,20 @@ for (const [name, options] of [
     }
     assert.ok(outline.some((t) => t.includes(`Part 1: ${PAYLOADS[0].text}`)), `the outline shows the <script> heading as text: ${outline[1]}`);
 
-    const highlights = await page.locator('[data-testid=highlight]').allTextContents();
+    const highlights = (await allHighlights(page)).map((h) => h.text);
     for (const p of PLACEHOLDERS) assert.ok(highlights.includes(p), `${p} is highlighted, as text`);
     assert.match(await page.textContent('#custom-status'), /^Using “Payloads <img src=x onerror="top\.__xss_title=1;alert\('title'\)">”/);
     assert.match(await page.textContent('#detected'), /custom: “Payloads <img src=x onerror=/);
 
     // The tooltip over a highlighted payload quotes it as text.
     const placeholder = PLACEHOLDERS.find((p) => p.startsWith('[<img src=x onerror="'));
+    // Its finding, clicked in the list, brings it on screen.
+    const index = await page.evaluate((p) => {
+      const { editor, state } = window.speclintPage;
+      return state.report.findings.findIndex((f) => editor.text.slice(f.start, f.end) === p);
+    }, placeholder);
+    assert.ok(index >= 0, 'the placeholder is a finding');
+    await page.locator(`[data-testid=finding][data-index="${index}"]`).click();
     const mark = page.locator('[data-testid=highlight]', { hasText: placeholder }).first();
     assert.equal(await mark.textContent(), placeholder);
     await mark.scrollIntoViewIfNeeded();
@@ -136,11 +145,13 @@ for (const [name, options] of [
   });
 }
 
-test('the page code has no HTML-parsing sinks (innerHTML and friends), no eval, no inline handlers', async () => {
+test('the page code and its editor bundle have no HTML-parsing sinks (innerHTML and friends), no eval, no inline handlers', async () => {
   const { readdir, readFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
   const { WWW } = await import('./helpers.mjs');
-  const files = ['index.html', ...(await readdir(join(WWW, 'js'))).map((f) => `js/${f}`)];
+  // The page's own code, and the editor's bundled CodeMirror (built by scripts/build-page.sh,
+  // which scripts/test-page.sh runs first): it renders the document, so it is held to the same.
+  const files = ['index.html', ...(await readdir(join(WWW, 'js'))).map((f) => `js/${f}`), 'pkg/codemirror.js'];
   for (const file of files) {
     const code = await readFile(join(WWW, file), 'utf8');
     for (const sink of [/\.innerHTML\b/, /\.outerHTML\b/, /insertAdjacentHTML/, /document\.write/, /\beval\(/, /new Function\(/, /createContextualFragment/, /DOMParser/, /srcdoc/]) {

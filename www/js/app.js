@@ -10,8 +10,6 @@ import { KEYS, load, remove, save } from './storage.js';
 const EXAMPLE_URL = 'examples/tech-spec-example.md';
 
 const els = {
-  editor: $('#editor'),
-  backdrop: $('#backdrop'),
   scroller: $('#editor-scroller'),
   picker: $('#template-picker'),
   detected: $('#detected'),
@@ -61,9 +59,14 @@ const init = worker.request('init');
 init.catch(() => {}); // handled below, once the editor exists
 
 const draft = load(KEYS.draft);
-els.editor.value = draft ?? (await fetchText(EXAMPLE_URL).catch(() => ''));
+const editor = new Editor({
+  parent: els.scroller,
+  text: draft ?? (await fetchText(EXAMPLE_URL).catch(() => '')),
+  label: 'Spec document (Markdown)',
+  describedBy: 'editor-help',
+  placeholder: 'Paste a Markdown spec here, type, or drop a .md file.',
+});
 if (draft === null) state.documentName = 'tech-spec-example.md';
-const editor = new Editor({ textarea: els.editor, backdrop: els.backdrop });
 els.customSource.value = state.customSource;
 const scheduler = new Scheduler(worker, currentRequest, onResult);
 
@@ -98,7 +101,24 @@ function currentRequest() {
 }
 
 let checkingTimer = 0;
-function onResult({ version, result, error }) {
+let pendingResult = null;
+/**
+ * Shows an answer of the worker in a task of its own: receiving a big report (the structured
+ * clone of thousands of findings) and rendering it would otherwise make one main-thread task
+ * of well over 50 ms at a megabyte. The newest answer wins if two arrive before it runs.
+ */
+function onResult(answer) {
+  const queued = pendingResult !== null;
+  pendingResult = answer;
+  if (queued) return;
+  setTimeout(() => {
+    const next = pendingResult;
+    pendingResult = null;
+    showResult(next);
+  }, 0);
+}
+
+function showResult({ version, result, error }) {
   clearTimeout(checkingTimer);
   if (error) {
     els.checkState.textContent = '';
@@ -115,8 +135,6 @@ function onResult({ version, result, error }) {
   state.detection = result.detection;
   els.checkState.textContent = `Checked in ${result.ms < 1 ? '<1' : Math.round(result.ms)} ms`;
   render();
-  // Too many to lay out at once: the editor highlights the part on screen (see editor.js).
-  if (editor.highlightsLazy) els.checkState.textContent += ` · ${report.findings.length.toLocaleString('en-US')} findings, highlighted as you scroll`;
   if (version !== editor.version) els.checkState.textContent += ' (re-checking…)';
 }
 
@@ -228,7 +246,7 @@ function goToSection(index) {
 function stepFinding(dir) {
   const findings = state.report?.findings ?? [];
   if (!findings.length) return;
-  const caret = els.editor.selectionStart;
+  const caret = editor.selection.start;
   const order = findings.map((f, i) => i).sort((a, b) => findings[a].start - findings[b].start || a - b);
   let pick;
   if (dir > 0) pick = order.find((i) => findings[i].start > caret) ?? order[0];
@@ -248,9 +266,8 @@ function findingsAt(offset) {
 }
 
 function updateCaretStatus() {
-  const ta = els.editor;
-  if (document.activeElement !== ta) return;
-  const hits = findingsAt(ta.selectionStart);
+  if (!editor.hasFocus) return;
+  const hits = findingsAt(editor.selection.start);
   for (const el of els.findings.querySelectorAll('.finding-row.current')) el.classList.remove('current');
   if (!hits.length) {
     els.caretStatus.replaceChildren();
@@ -549,7 +566,7 @@ function toast(message, undoable = false) {
   els.toast.replaceChildren(
     h('span', null, message),
     undoable
-      ? h('button', { type: 'button', onclick: () => { editor.undo(); scheduler.now(); hideToast(); els.editor.focus(); } }, 'Undo')
+      ? h('button', { type: 'button', onclick: () => { editor.undo(); scheduler.now(); hideToast(); editor.focus(); } }, 'Undo')
       : '',
     h('button', { type: 'button', class: 'dismiss', 'aria-label': 'Dismiss', onclick: hideToast }, '×'),
   );
@@ -562,12 +579,11 @@ function hideToast() {
 }
 
 let hoverFrame = 0;
-els.editor.addEventListener('mousemove', (e) => {
+editor.dom.addEventListener('mousemove', (e) => {
   if (hoverFrame) return;
   hoverFrame = requestAnimationFrame(() => {
     hoverFrame = 0;
-    const mark = document.elementsFromPoint(e.clientX, e.clientY).find((el) => el.matches?.('mark.hl'));
-    const f = mark && state.report?.findings[Number(mark.dataset.fid)];
+    const f = state.report?.findings[findingIdAt(e.clientX, e.clientY)];
     if (!f) return hideTooltip();
     els.tooltip.replaceChildren(
       h('strong', { class: `sev-tag sev-${f.severity}` }, SEVERITY_LABEL[f.severity]),
@@ -583,14 +599,26 @@ els.editor.addEventListener('mousemove', (e) => {
     els.tooltip.style.top = `${below ? e.clientY + 20 : e.clientY - els.tooltip.offsetHeight - 12}px`;
   });
 });
-els.editor.addEventListener('mouseleave', () => setTimeout(hideTooltip, 50));
+editor.dom.addEventListener('mouseleave', () => setTimeout(hideTooltip, 50));
 function hideTooltip() {
   els.tooltip.hidden = true;
 }
 
+/**
+ * The finding under the pointer: the highlight there (the innermost one drawn), or the +
+ * of an insertion point in the line's left margin. NaN when there is none.
+ */
+function findingIdAt(x, y) {
+  const under = document.elementsFromPoint(x, y);
+  const mark = under.find((el) => el.matches?.('mark.hl'));
+  if (mark) return Number(mark.dataset.fid);
+  const line = under.find((el) => el.matches?.('.cm-line.hl-point'));
+  if (line && x < line.getBoundingClientRect().left + parseFloat(getComputedStyle(line).paddingLeft)) return Number(line.dataset.fid);
+  return NaN;
+}
+
 // ---- keyboard ------------------------------------------------------------------------------
 
-for (const type of ['keyup', 'click', 'focus', 'select']) els.editor.addEventListener(type, updateCaretStatus);
 document.addEventListener('keydown', (e) => {
   if (e.key === 'F8') {
     e.preventDefault();
