@@ -111,20 +111,24 @@ fn level_num(l: HeadingLevel) -> u8 {
 
 impl<'a> Doc<'a> {
     pub fn parse(text: &'a str) -> Doc<'a> {
+        let lines = LineIndex::new(text);
+        // Room for what a typical spec holds per line, so the lists rarely grow while parsing
+        // (they still grow past it on documents denser than that).
+        let n = lines.line_count();
         let mut doc = Doc {
             text,
-            lines: LineIndex::new(text),
-            headings: Vec::new(),
+            lines,
+            headings: Vec::with_capacity(n / 8 + 1),
             code_blocks: Vec::new(),
             comments: Vec::new(),
             html: Vec::new(),
-            inline_code: Vec::new(),
-            links: Vec::new(),
+            inline_code: Vec::with_capacity(n / 4 + 1),
+            links: Vec::with_capacity(n / 8 + 1),
             tasks: Vec::new(),
             rows: Vec::new(),
             blockquotes: Vec::new(),
-            emphasis: Vec::new(),
-            paragraphs: Vec::new(),
+            emphasis: Vec::with_capacity(n / 8 + 1),
+            paragraphs: Vec::with_capacity(n / 4 + 1),
             front_matter: None,
         };
         let mut raw_html: Vec<Range<usize>> = Vec::new();

@@ -33,6 +33,16 @@ pub struct Token {
 /// Normalized inner text of a token: lowercase, whitespace collapsed.
 pub fn norm_inner(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // What `split_whitespace` and `to_lowercase` do to ASCII, byte by byte.
+        for w in s.as_bytes().split(|b| matches!(b, b'\t'..=b'\r' | b' ')).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.iter().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return out;
+    }
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -419,6 +429,17 @@ mod tests {
         let mut v = Vec::new();
         find_on_line(t, 0, t.len(), &mut v);
         v.into_iter().map(|tk| (tk.shape, &t[tk.range])).collect()
+    }
+
+    #[test]
+    fn norm_inner_ascii_path_matches_the_unicode_one() {
+        let reference = |s: &str| {
+            s.split_whitespace().map(|w| w.chars().flat_map(char::to_lowercase).collect::<String>()).collect::<Vec<_>>().join(" ")
+        };
+        let pieces = [" ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{1f}", "A", "b", "Z", "_", "1", "-", "é", "\u{a0}"];
+        for s in crate::test_input::piece_strings(&pieces, 7, 8, 100_000, 0x2f7b_0c1d_a93e_4b61) {
+            assert_eq!(norm_inner(&s), reference(&s), "{s:?}");
+        }
     }
 
     #[test]

@@ -118,13 +118,20 @@ pub fn find(id: &str) -> Option<&'static RuleMeta> {
 
 /// Shortens text for quoting in a message.
 pub fn quote(s: &str) -> String {
-    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() > 60 {
-        let cut: String = one_line.chars().take(57).collect();
-        format!("{cut}…")
-    } else {
-        one_line
+    let mut one_line = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !one_line.is_empty() {
+            one_line.push(' ');
+        }
+        one_line.push_str(w);
     }
+    // No more bytes than 60 means no more characters than 60.
+    if one_line.len() > 60 && one_line.chars().count() > 60 {
+        let cut = one_line.char_indices().nth(57).map_or(one_line.len(), |(i, _)| i);
+        one_line.truncate(cut);
+        one_line.push('…');
+    }
+    one_line
 }
 
 #[cfg(test)]

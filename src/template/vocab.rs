@@ -515,7 +515,7 @@ fn classify(doc: &Doc, s: usize, e: usize, placeholders: usize, furniture_italic
 /// label) into label and value.
 pub fn field_split(body: &str) -> Option<(&str, &str)> {
     let rest = body.strip_prefix("**").or_else(|| body.strip_prefix("__"))?;
-    let close = rest.find("**").or_else(|| rest.find("__"))?;
+    let close = find_double(rest, b'*').or_else(|| find_double(rest, b'_'))?;
     let label = &rest[..close];
     let mut after = &rest[close + 2..];
     if label.trim_end().ends_with([':', '：']) {
@@ -537,9 +537,32 @@ pub fn field_split(body: &str) -> Option<(&str, &str)> {
     }
 }
 
+/// Where `cc` (two ASCII bytes `c`) first occurs in `s`: `s.find("**")` without setting up a
+/// substring searcher for each line.
+fn find_double(s: &str, c: u8) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(c, &b[from..]) {
+        let i = from + i;
+        if b.get(i + 1) == Some(&c) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_double_is_find() {
+        for s in ["", "*", "**", "a*b**c", "***", "*_*__", "é**", "_*_*", "x__y**"] {
+            assert_eq!(find_double(s, b'*'), s.find("**"), "{s:?}");
+            assert_eq!(find_double(s, b'_'), s.find("__"), "{s:?}");
+        }
+    }
 
     /// The char-pattern formulation `strip_markers` must agree with.
     fn strip_markers_reference(s: &str) -> &str {
