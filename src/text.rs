@@ -96,7 +96,7 @@ pub fn norm_hash(parts: &[&str]) -> u64 {
 /// the caller looks for. A line whose first words give none of them is [`UNLISTED`] as soon as
 /// that is known, without hashing the rest; any other line gets its exact [`norm_hash`]. `None`
 /// filters nothing.
-pub fn norm_hash_keyed(parts: &[&str], keys: Option<&[u64]>) -> u64 {
+pub fn norm_hash_keyed(parts: &[&str], keys: Option<&LineKeys>) -> u64 {
     let mut h = LineHasher { h: Fnv::new(), words: 0, keys };
     for part in parts {
         let mut in_token = false;
@@ -105,15 +105,16 @@ pub fn norm_hash_keyed(parts: &[&str], keys: Option<&[u64]>) -> u64 {
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                // ASCII fast path: no char decoding.
-                if b.is_ascii_alphanumeric() {
+                // ASCII fast path: no char decoding, one table read.
+                let lower = ASCII_WORD[b as usize];
+                if lower != 0 {
                     if !in_token {
                         if !h.word() {
                             return UNLISTED;
                         }
                         in_token = true;
                     }
-                    h.h.byte(b.to_ascii_lowercase());
+                    h.h.byte(lower);
                 } else {
                     in_token = false;
                 }
@@ -162,10 +163,10 @@ pub fn hash_norm(norm: &str) -> u64 {
 
 /// [`hash_norm`] with the pre-filter of [`norm_hash_keyed`]: what that function returns for the
 /// line `norm` was normalized from.
-pub fn hash_norm_keyed(norm: &str, keys: Option<&[u64]>) -> u64 {
+pub fn hash_norm_keyed(norm: &str, keys: Option<&LineKeys>) -> u64 {
     if norm.is_empty() {
         0
-    } else if keys.is_some_and(|k| k.binary_search(&hash_norm_prefix(norm)).is_err()) {
+    } else if keys.is_some_and(|k| !k.contains(hash_norm_prefix(norm))) {
         UNLISTED
     } else {
         hash_norm(norm)
@@ -179,11 +180,59 @@ pub fn hash_norm_prefix(norm: &str) -> u64 {
     fnv(&norm[..end])
 }
 
+/// Per ASCII byte: its lowercase form if it is a letter or digit, else 0.
+const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            t[b] = (b as u8).to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The pre-filter keys of [`norm_hash_keyed`]: sorted hash states, with a 4096-bit summary
+/// (one bit per key, chosen by its top 12 bits) that rules most non-keys out before the
+/// binary search.
+#[derive(Debug, Clone, Default)]
+pub struct LineKeys {
+    sorted: Vec<u64>,
+    bits: Vec<u64>,
+}
+
+impl LineKeys {
+    /// Keys from any list (unsorted, with repeats).
+    pub fn new(mut keys: Vec<u64>) -> Self {
+        keys.sort_unstable();
+        keys.dedup();
+        let mut bits = vec![0u64; 64];
+        for &k in &keys {
+            bits[(k >> 58) as usize] |= 1 << ((k >> 52) & 63);
+        }
+        LineKeys { sorted: keys, bits }
+    }
+
+    pub fn contains(&self, key: u64) -> bool {
+        let summary = self.bits.get((key >> 58) as usize).is_some_and(|w| w >> ((key >> 52) & 63) & 1 != 0);
+        summary && self.sorted.binary_search(&key).is_ok()
+    }
+
+    pub fn len(&self) -> usize {
+        self.sorted.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sorted.is_empty()
+    }
+}
+
 /// Streaming state of [`norm_hash_keyed`]: the hash so far and how many words went in.
 struct LineHasher<'k> {
     h: Fnv,
     words: usize,
-    keys: Option<&'k [u64]>,
+    keys: Option<&'k LineKeys>,
 }
 
 impl LineHasher<'_> {
@@ -202,7 +251,7 @@ impl LineHasher<'_> {
 
     /// Whether the hash so far (the first words) is one of the keys looked for.
     fn listed(&self) -> bool {
-        self.keys.is_none_or(|k| k.binary_search(&self.h.0).is_ok())
+        self.keys.is_none_or(|k| k.contains(self.h.0))
     }
 }
 
@@ -620,13 +669,12 @@ mod tests {
     fn keyed_hash_is_exact_for_listed_lines_and_unlisted_otherwise() {
         let lines = ["", "  - **Method**: [Auth] JWT", "one", "one two", "one two three", "中文テキスト x1", "İstanbul ß x", "a\tb--c__d"];
         let listed = ["one two three", "中文テキスト x1"];
-        let mut keys: Vec<u64> = listed.iter().map(|s| hash_norm_prefix(&norm_line(s))).collect();
-        keys.sort_unstable();
+        let keys = LineKeys::new(listed.iter().map(|s| hash_norm_prefix(&norm_line(s))).collect());
         for s in lines {
             let norm = norm_line(s);
             let expect = if norm.is_empty() {
                 0
-            } else if keys.contains(&hash_norm_prefix(&norm)) {
+            } else if keys.contains(hash_norm_prefix(&norm)) {
                 hash_norm(&norm)
             } else {
                 UNLISTED
@@ -638,6 +686,23 @@ mod tests {
         // "one two" shares its key with "one two three": a candidate, hashed in full.
         assert_eq!(norm_hash_keyed(&["One, two!"], Some(&keys)), hash_norm("one two"));
         assert_eq!(norm_hash_keyed(&["one"], Some(&keys)), UNLISTED);
+    }
+
+    #[test]
+    fn line_keys_contain_exactly_their_keys() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let keys: Vec<u64> = (0..300).map(|_| next()).collect();
+        let set = LineKeys::new(keys.iter().chain(&keys).copied().collect());
+        assert_eq!(set.len(), 300);
+        assert!(keys.iter().all(|&k| set.contains(k)));
+        assert!((0..100_000).map(|_| next()).all(|k| set.contains(k) == keys.contains(&k)));
+        assert!(!LineKeys::default().contains(0) && LineKeys::default().is_empty());
     }
 
     #[test]

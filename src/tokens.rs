@@ -120,8 +120,15 @@ const fn pair_tables() -> ([u8; 256], [u8; 256]) {
 pub fn line_triggers(line: &[u8]) -> u8 {
     let (first, second) = (&PAIRS.0, &PAIRS.1);
     let mut bits = 0u8;
-    for w in line.windows(2) {
-        bits |= first[w[0] as usize] & second[w[1] as usize];
+    // Each byte's first-byte bits carried to the next: one table read per byte and table,
+    // no bounds checks (a u8 indexes 256 entries).
+    let Some((&head, rest)) = line.split_first() else {
+        return 0;
+    };
+    let mut prev = first[head as usize];
+    for &b in rest {
+        bits |= prev & second[b as usize];
+        prev = first[b as usize];
     }
     let mut out = 0;
     if bits & (P_OPEN | P_TWICE) != 0 {
