@@ -244,7 +244,10 @@ mod tests {
     #[test]
     fn long_lines_and_every_offset_match_counting_from_the_start() {
         let long = "é😀a".repeat(700);
-        for t in [format!("x\n{long}\r\n{long}"), format!("{long}\n\n中"), "a\nb".to_string(), String::new()] {
+        let pieces = ["a", "é", "中", "😀", "\n", "\r\n", "\n\n", "abcdefg", "\u{10ffff}", " "];
+        let odd = crate::test_input::piece_strings(&pieces, 40, 5, 300, 0x3c6e_f372_fe94_f82b);
+        let fixed = [format!("x\n{long}\r\n{long}"), format!("{long}\n\n中"), "a\nb".to_string(), String::new(), format!("é\n{long}")];
+        for t in fixed.into_iter().chain(odd) {
             let ix = LineIndex::new(&t);
             let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
             for &o in &bounds {

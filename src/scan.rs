@@ -118,13 +118,12 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
         }
     }
     for choice in &vocab.bare_choices {
-        let mut from = 0;
-        while let Some(i) = text[from..].find(choice.as_str()) {
-            let s = from + i;
+        // Leftmost non-overlapping matches, as repeated `str::find` gives them; a match of a
+        // whole string starts on a character boundary.
+        for s in memchr::memmem::find_iter(text.as_bytes(), choice.as_bytes()) {
             if !in_ranges(&code, s) && !in_ranges(&doc.comments, s) && !in_ranges(&doc.inline_code, s) {
                 out.choices.push(s..s + choice.len());
             }
-            from = s + choice.len();
         }
     }
     crate::doc::sort_ranges(&mut out.choices);

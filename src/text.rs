@@ -104,20 +104,30 @@ pub fn norm_hash_keyed(parts: &[&str], keys: Option<&LineKeys>) -> u64 {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b < 0x80 {
-                // ASCII fast path: no char decoding, one table read.
-                let lower = ASCII_WORD[b as usize];
-                if lower != 0 {
-                    if !in_token {
-                        if !h.word() {
-                            return UNLISTED;
-                        }
-                        in_token = true;
+            // ASCII fast path: no char decoding, one table read a byte.
+            let lower = ASCII_WORD[b as usize];
+            if lower != 0 {
+                if !in_token {
+                    if !h.word() {
+                        return UNLISTED;
+                    }
+                    in_token = true;
+                }
+                h.h.byte(lower);
+                i += 1;
+                // The rest of the word's ASCII letters and digits.
+                while let Some(&next) = bytes.get(i) {
+                    let lower = ASCII_WORD[next as usize];
+                    if lower == 0 {
+                        break;
                     }
                     h.h.byte(lower);
-                } else {
-                    in_token = false;
+                    i += 1;
                 }
+                continue;
+            }
+            if b < 0x80 {
+                in_token = false;
                 i += 1;
                 continue;
             }
@@ -180,9 +190,9 @@ pub fn hash_norm_prefix(norm: &str) -> u64 {
     fnv(&norm[..end])
 }
 
-/// Per ASCII byte: its lowercase form if it is a letter or digit, else 0.
-const ASCII_WORD: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// Per byte: its lowercase form if it is an ASCII letter or digit, else 0.
+const ASCII_WORD: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         if (b as u8).is_ascii_alphanumeric() {

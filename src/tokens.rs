@@ -34,12 +34,27 @@ pub struct Token {
 pub fn norm_inner(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     if s.is_ascii() {
-        // What `split_whitespace` and `to_lowercase` do to ASCII, byte by byte.
-        for w in s.as_bytes().split(|b| matches!(b, b'\t'..=b'\r' | b' ')).filter(|w| !w.is_empty()) {
-            if !out.is_empty() {
-                out.push(' ');
+        // What `split_whitespace` and `to_lowercase` do to ASCII (where every byte offset is a
+        // character boundary).
+        let b = s.as_bytes();
+        let space = |i: usize| matches!(b[i], b'\t'..=b'\r' | b' ');
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && space(i) {
+                i += 1;
             }
-            out.extend(w.iter().map(|b| char::from(b.to_ascii_lowercase())));
+            let start = i;
+            while i < b.len() && !space(i) {
+                i += 1;
+            }
+            if start < i {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                let at = out.len();
+                out.push_str(&s[start..i]);
+                out[at..].make_ascii_lowercase();
+            }
         }
         return out;
     }
