@@ -236,8 +236,9 @@ pub fn sort_ranges(ranges: &mut [Range<usize>]) {
 /// Whether `pos` lies inside any of `ranges` (sorted by start, possibly nested or overlapping).
 pub fn in_ranges(ranges: &[Range<usize>], pos: usize) -> bool {
     let i = ranges.partition_point(|r| r.start <= pos);
-    // Ranges can nest (links in links are rare, code in emphasis etc.); scan back a little.
-    ranges[..i].iter().rev().take(8).any(|r| pos < r.end)
+    // Ranges can nest (links in links are rare, code in emphasis etc.); scan back a little:
+    // the last 8 starting at or before `pos`.
+    ranges[i.saturating_sub(8)..i].iter().any(|r| pos < r.end)
 }
 
 /// [`in_ranges`] for positions asked in increasing order (a pass over the lines): the cursor
@@ -265,7 +266,7 @@ impl<'r> RangeCursor<'r> {
             }
         }
         self.last = pos;
-        self.ranges[..self.next].iter().rev().take(8).any(|r| pos < r.end)
+        self.ranges[self.next.saturating_sub(8)..self.next].iter().any(|r| pos < r.end)
     }
 }
 

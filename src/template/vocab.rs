@@ -4,7 +4,7 @@
 
 use super::{directive_body, is_thematic_break, TemplateSection};
 use crate::doc::{in_ranges, Doc};
-use crate::text::{hash_norm, hash_norm_keyed, hash_norm_prefix, norm_hash_keyed, norm_line, tokens, LineKeys};
+use crate::text::{hash_norm, hash_norm_first, hash_norm_keyed, hash_norm_prefix, norm_hash_keyed, norm_line, tokens, LineKeys};
 use crate::tokens::{choice_options, find_on_line, norm_inner, Shape, Token};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -50,7 +50,7 @@ pub struct Vocab {
     /// [`Vocab::line_key`] skips hashing the rest of it.
     pub line_keys: LineKeys,
     /// `line_keys` while learning.
-    pending_keys: Vec<u64>,
+    pending_keys: Vec<(u64, u64)>,
     /// Normalized text of unticked checklist items the template ships to be ticked.
     pub checklist: HashSet<String>,
     /// Labels of fill-in fields (`**Method**` from `- **Method**: [Auth method]`): such a label
@@ -89,7 +89,7 @@ impl Vocab {
     fn add_structure(&mut self, norm: &str) {
         self.structure.insert(hash_norm(norm));
         if !norm.is_empty() {
-            self.pending_keys.push(hash_norm_prefix(norm));
+            self.pending_keys.push((hash_norm_prefix(norm), hash_norm_first(norm)));
         }
     }
 
@@ -98,7 +98,7 @@ impl Vocab {
     fn add_guidance(&mut self, norm: &str, section: usize) {
         self.guidance.entry(hash_norm(norm)).or_insert(section);
         if !norm.is_empty() {
-            self.pending_keys.push(hash_norm_prefix(norm));
+            self.pending_keys.push((hash_norm_prefix(norm), hash_norm_first(norm)));
         }
     }
 
@@ -243,7 +243,8 @@ impl Vocab {
             v.learn_bare_choices(doc, s, e);
         }
         v.fill_labels.retain(|l| !bare_labels.contains(l));
-        v.line_keys = LineKeys::new(std::mem::take(&mut v.pending_keys));
+        v.line_keys = LineKeys::new(&v.pending_keys);
+        v.pending_keys = Vec::new();
         // Guidance comments count as work to do in their section.
         for c in &doc.comments {
             if directive_body(doc.slice(c)).is_none() {
