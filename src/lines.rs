@@ -47,28 +47,32 @@ const CHECKPOINT: usize = 1024;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let ascii = text.is_ascii();
+        let bytes = text.as_bytes();
         // About one line per 40 bytes in prose; a closer guess costs a pass of its own.
         let mut starts = Vec::with_capacity(text.len() / 40 + 2);
         starts.push(0);
-        let mut utf16_starts = if ascii { Vec::new() } else { Vec::with_capacity(starts.capacity()) };
-        if !ascii {
-            utf16_starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        let mut next_non_ascii = first_non_ascii(bytes, 0);
+        if next_non_ascii == bytes.len() {
+            return LineIndex { starts, utf16_starts: Vec::new(), checkpoints: Vec::new() };
         }
+        let mut utf16_starts = Vec::with_capacity(starts.len());
         let mut checkpoints = Vec::new();
-        let mut line_start = 0;
-        let mut utf16 = 0;
-        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
-            starts.push(i + 1);
-            if !ascii {
-                utf16 = count_utf16(text, line_start..i + 1, utf16, &mut checkpoints);
-                utf16_starts.push(utf16);
+        // Bytes minus UTF-16 units before the current line: it changes only across a line with
+        // a non-ASCII byte, so only those lines are counted (and long ones, for checkpoints).
+        let mut surplus = 0;
+        for (line, &start) in starts.iter().enumerate() {
+            let end = starts.get(line + 1).copied().unwrap_or(bytes.len());
+            let start16 = start - surplus;
+            utf16_starts.push(start16);
+            if end - start > CHECKPOINT {
+                surplus = end - count_utf16(text, start..end, start16, &mut checkpoints);
+            } else if next_non_ascii < end {
+                surplus += (end - start) - utf16_len(&text[start..end]);
             }
-            line_start = i + 1;
-        }
-        if !ascii {
-            // The last line needs checkpoints too when it is long.
-            count_utf16(text, line_start..text.len(), utf16, &mut checkpoints);
+            if next_non_ascii < end {
+                next_non_ascii = first_non_ascii(bytes, end);
+            }
         }
         LineIndex { starts, utf16_starts, checkpoints }
     }
@@ -147,6 +151,21 @@ impl LineIndex {
     }
 }
 
+/// Offset of the first byte at or after `from` that is not ASCII (`bytes.len()` if none),
+/// looked for eight bytes at a time.
+fn first_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or(&[]);
+    let chunks = rest.chunks_exact(8);
+    let tail = chunks.remainder();
+    for (k, c) in chunks.enumerate() {
+        let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes) & 0x8080_8080_8080_8080;
+        if w != 0 {
+            return from + 8 * k + (w.trailing_zeros() / 8) as usize;
+        }
+    }
+    tail.iter().position(|&b| b >= 0x80).map_or(bytes.len(), |i| bytes.len() - tail.len() + i)
+}
+
 /// UTF-16 offset at the end of `range` (a line, or the rest of the text), given `utf16` at its
 /// start; records checkpoints inside it when it is longer than [`CHECKPOINT`].
 fn count_utf16(text: &str, range: std::ops::Range<usize>, mut utf16: usize, checkpoints: &mut Vec<(usize, usize)>) -> usize {
@@ -215,6 +234,16 @@ mod tests {
         let pieces = ["a", "é", "中", "😀", "\u{7f}", "\u{80}", "\u{7ff}", "\u{800}", "\u{ffff}", "\u{10000}", "\u{10ffff}", "  "];
         for s in crate::test_input::piece_strings(&pieces, 30, 7, 50_000, 0x6a09_e667_f3bc_c908) {
             assert_eq!(utf16_len(&s), s.chars().map(char::len_utf16).sum::<usize>(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn first_non_ascii_finds_the_first_high_byte() {
+        for t in ["", "abc", "é", "abcdefghé", "abcdefgh", "0123456789abcdef😀", "a\n中"] {
+            for from in 0..=t.len() {
+                let want = t.as_bytes()[from..].iter().position(|&b| b >= 0x80).map_or(t.len(), |i| from + i);
+                assert_eq!(first_non_ascii(t.as_bytes(), from), want, "{t:?} {from}");
+            }
         }
     }
 
