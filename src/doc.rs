@@ -181,7 +181,7 @@ impl<'a> Doc<'a> {
                 }
                 Event::TaskListMarker(checked) => {
                     let item_start = item_stack.last().copied().unwrap_or(range.start);
-                    let line_end = text[range.start..].find('\n').map_or(text.len(), |i| range.start + i);
+                    let line_end = memchr::memchr(b'\n', &text.as_bytes()[range.start..]).map_or(text.len(), |i| range.start + i);
                     let line_end = trim_cr(text, range.start, line_end);
                     // The item's full range is known at its end; record the first line now.
                     doc.tasks.push(TaskItem { item: item_start..line_end, line: range.start..line_end, checked });

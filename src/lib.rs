@@ -249,11 +249,12 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
         })
         .collect();
 
-    let severity_of = |id: &str| RULES.iter().zip(settings).find(|(r, _)| r.meta.id == id).and_then(|(_, s)| *s);
+    // Each rule's metadata is its own static: the registry entry is found by address.
+    let severity_of = |meta: &rules::RuleMeta| RULES.iter().zip(settings).find(|(r, _)| std::ptr::eq(r.meta, meta)).and_then(|(_, s)| *s);
     let mut findings: Vec<Finding> = raw
         .into_iter()
         .filter_map(|f| {
-            let severity = severity_of(f.rule.id)?;
+            let severity = severity_of(f.rule)?;
             let section = f.section.or_else(|| cx.section_at(f.range.start));
             Some(Finding {
                 rule: f.rule.id,

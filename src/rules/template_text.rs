@@ -87,7 +87,7 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
                         run = Some((start, e, owner));
                     }
                 }
-            } else {
+            } else if run.is_some() {
                 flush(&mut run, out);
             }
         }
