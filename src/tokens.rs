@@ -173,6 +173,11 @@ pub fn tokens_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if !TOKEN_START[b as usize] {
+            // No token starts with this byte.
+            i += 1;
+            continue;
+        }
         let abs = start + i;
         match b {
             b'[' => {
@@ -241,6 +246,18 @@ pub fn tokens_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>
     }
 }
 
+/// The bytes [`tokens_on_line`] looks at: where a token can start.
+const TOKEN_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let starts = *b"[<{$YMD";
+    let mut i = 0;
+    while i < starts.len() {
+        t[starts[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Matching `[`…`]` pairs on a line as (open, close), sorted by open, with nesting and
 /// backslash escapes, in one pass.
 fn bracket_pairs(bytes: &[u8]) -> Vec<(usize, usize)> {
@@ -249,21 +266,20 @@ fn bracket_pairs(bytes: &[u8]) -> Vec<(usize, usize)> {
         return pairs;
     }
     let mut stack: Vec<usize> = Vec::new();
-    let mut escaped = false;
-    for (j, &b) in bytes.iter().enumerate() {
-        if escaped {
-            escaped = false;
+    // The byte a backslash escapes (whatever it is) does nothing, not even escape.
+    let mut escaped = usize::MAX;
+    for j in memchr::memchr3_iter(b'[', b']', b'\\', bytes) {
+        if j == escaped {
             continue;
         }
-        match b {
-            b'\\' => escaped = true,
+        match bytes[j] {
+            b'\\' => escaped = j + 1,
             b'[' => stack.push(j),
-            b']' => {
+            _ => {
                 if let Some(o) = stack.pop() {
                     pairs.push((o, j));
                 }
             }
-            _ => {}
         }
     }
     pairs.sort_unstable();
@@ -461,6 +477,35 @@ mod tests {
         let pieces = [" ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{1f}", "A", "b", "Z", "_", "1", "-", "é", "\u{a0}"];
         for s in crate::test_input::piece_strings(&pieces, 7, 8, 100_000, 0x2f7b_0c1d_a93e_4b61) {
             assert_eq!(norm_inner(&s), reference(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn bracket_pairs_match_a_byte_by_byte_stack() {
+        let reference = |bytes: &[u8]| {
+            let (mut pairs, mut stack, mut escaped) = (Vec::new(), Vec::new(), false);
+            for (j, &b) in bytes.iter().enumerate() {
+                if escaped {
+                    escaped = false;
+                    continue;
+                }
+                match b {
+                    b'\\' => escaped = true,
+                    b'[' => stack.push(j),
+                    b']' => {
+                        if let Some(o) = stack.pop() {
+                            pairs.push((o, j));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            pairs.sort_unstable();
+            pairs
+        };
+        let pieces = ["[", "]", "\\", "\\\\", "a", "[[", "]]", "é", "\\[", "\\]"];
+        for s in crate::test_input::piece_strings(&pieces, 14, 11, 100_000, 0x9b05_688c_2b3e_6c1f) {
+            assert_eq!(bracket_pairs(s.as_bytes()), reference(s.as_bytes()), "{s:?}");
         }
     }
 
