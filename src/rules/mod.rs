@@ -118,12 +118,19 @@ pub fn find(id: &str) -> Option<&'static RuleMeta> {
 
 /// Shortens text for quoting in a message.
 pub fn quote(s: &str) -> String {
-    let mut one_line = String::with_capacity(s.len());
+    quoted("", s, "")
+}
+
+/// `before`, [`quote`]`(s)` and `after` in one string, built in one buffer.
+pub fn quoted(before: &str, s: &str, after: &str) -> String {
+    let mut out = String::with_capacity(before.len() + s.len() + after.len() + 3);
+    out.push_str(before);
+    let base = out.len();
     let mut push = |w: &str| {
-        if !one_line.is_empty() {
-            one_line.push(' ');
+        if out.len() > base {
+            out.push(' ');
         }
-        one_line.push_str(w);
+        out.push_str(w);
     };
     if s.is_ascii() {
         // `split_whitespace` on ASCII, without decoding characters (every byte offset is a
@@ -147,12 +154,14 @@ pub fn quote(s: &str) -> String {
         s.split_whitespace().for_each(&mut push);
     }
     // No more bytes than 60 means no more characters than 60.
+    let one_line = &out[base..];
     if one_line.len() > 60 && one_line.chars().count() > 60 {
         let cut = one_line.char_indices().nth(57).map_or(one_line.len(), |(i, _)| i);
-        one_line.truncate(cut);
-        one_line.push('…');
+        out.truncate(base + cut);
+        out.push('…');
     }
-    one_line
+    out.push_str(after);
+    out
 }
 
 #[cfg(test)]
@@ -170,6 +179,7 @@ mod tests {
         let pieces = [" ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "word", "x", "é", "\u{a0}", "0123456789"];
         for s in crate::test_input::piece_strings(&pieces, 20, 7, 50_000, 0x510e_527f_ade6_82d1) {
             assert_eq!(super::quote(&s), reference(&s), "{s:?}");
+            assert_eq!(super::quoted("a: ", &s, "!"), format!("a: {}!", reference(&s)), "{s:?}");
         }
     }
 }
