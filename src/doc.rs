@@ -111,20 +111,24 @@ fn level_num(l: HeadingLevel) -> u8 {
 
 impl<'a> Doc<'a> {
     pub fn parse(text: &'a str) -> Doc<'a> {
+        let lines = LineIndex::new(text);
+        // Room for what a typical spec holds per line, so the lists rarely grow while parsing
+        // (they still grow past it on documents denser than that).
+        let n = lines.line_count();
         let mut doc = Doc {
             text,
-            lines: LineIndex::new(text),
-            headings: Vec::new(),
+            lines,
+            headings: Vec::with_capacity(n / 8 + 1),
             code_blocks: Vec::new(),
             comments: Vec::new(),
             html: Vec::new(),
-            inline_code: Vec::new(),
-            links: Vec::new(),
+            inline_code: Vec::with_capacity(n / 4 + 1),
+            links: Vec::with_capacity(n / 8 + 1),
             tasks: Vec::new(),
             rows: Vec::new(),
             blockquotes: Vec::new(),
-            emphasis: Vec::new(),
-            paragraphs: Vec::new(),
+            emphasis: Vec::with_capacity(n / 8 + 1),
+            paragraphs: Vec::with_capacity(n / 4 + 1),
             front_matter: None,
         };
         let mut raw_html: Vec<Range<usize>> = Vec::new();
@@ -177,7 +181,7 @@ impl<'a> Doc<'a> {
                 }
                 Event::TaskListMarker(checked) => {
                     let item_start = item_stack.last().copied().unwrap_or(range.start);
-                    let line_end = text[range.start..].find('\n').map_or(text.len(), |i| range.start + i);
+                    let line_end = memchr::memchr(b'\n', &text.as_bytes()[range.start..]).map_or(text.len(), |i| range.start + i);
                     let line_end = trim_cr(text, range.start, line_end);
                     // The item's full range is known at its end; record the first line now.
                     doc.tasks.push(TaskItem { item: item_start..line_end, line: range.start..line_end, checked });
@@ -232,8 +236,9 @@ pub fn sort_ranges(ranges: &mut [Range<usize>]) {
 /// Whether `pos` lies inside any of `ranges` (sorted by start, possibly nested or overlapping).
 pub fn in_ranges(ranges: &[Range<usize>], pos: usize) -> bool {
     let i = ranges.partition_point(|r| r.start <= pos);
-    // Ranges can nest (links in links are rare, code in emphasis etc.); scan back a little.
-    ranges[..i].iter().rev().take(8).any(|r| pos < r.end)
+    // Ranges can nest (links in links are rare, code in emphasis etc.); scan back a little:
+    // the last 8 starting at or before `pos`.
+    ranges[i.saturating_sub(8)..i].iter().any(|r| pos < r.end)
 }
 
 /// [`in_ranges`] for positions asked in increasing order (a pass over the lines): the cursor
@@ -261,7 +266,7 @@ impl<'r> RangeCursor<'r> {
             }
         }
         self.last = pos;
-        self.ranges[..self.next].iter().rev().take(8).any(|r| pos < r.end)
+        self.ranges[self.next.saturating_sub(8)..self.next].iter().any(|r| pos < r.end)
     }
 }
 

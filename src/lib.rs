@@ -224,7 +224,15 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
         .iter()
         .zip(&states)
         .map(|(s, st)| {
-            let path = t.path(s);
+            // `t.path(s)` with room for the whole path up front.
+            let mut path = Vec::with_capacity(depth(t, s) + 1);
+            path.push(s.title.clone());
+            let mut p = s.parent;
+            while let Some(i) = p {
+                path.push(t.sections[i].title.clone());
+                p = t.sections[i].parent;
+            }
+            path.reverse();
             SectionResult {
                 title: s.title.clone(),
                 path,
@@ -241,11 +249,12 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
         })
         .collect();
 
-    let severity_of = |id: &str| RULES.iter().zip(settings).find(|(r, _)| r.meta.id == id).and_then(|(_, s)| *s);
+    // Each rule's metadata is its own static: the registry entry is found by address.
+    let severity_of = |meta: &rules::RuleMeta| RULES.iter().zip(settings).find(|(r, _)| std::ptr::eq(r.meta, meta)).and_then(|(_, s)| *s);
     let mut findings: Vec<Finding> = raw
         .into_iter()
         .filter_map(|f| {
-            let severity = severity_of(f.rule.id)?;
+            let severity = severity_of(f.rule)?;
             let section = f.section.or_else(|| cx.section_at(f.range.start));
             Some(Finding {
                 rule: f.rule.id,
@@ -281,6 +290,11 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
         findings,
         summary,
     }
+}
+
+/// Number of ancestors of a template section.
+fn depth(t: &Template, s: &template::TemplateSection) -> usize {
+    std::iter::successors(s.parent, |&i| t.sections[i].parent).count()
 }
 
 fn rule_order(id: &str) -> usize {

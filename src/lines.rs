@@ -47,24 +47,32 @@ const CHECKPOINT: usize = 1024;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let ascii = text.is_ascii();
-        let mut starts = vec![0];
-        let mut utf16_starts = if ascii { Vec::new() } else { vec![0] };
-        let mut checkpoints = Vec::new();
-        let mut line_start = 0;
-        let mut utf16 = 0;
-        // Searching for a `char` uses the standard library's word-at-a-time memchr.
-        for (i, _) in text.match_indices('\n') {
-            starts.push(i + 1);
-            if !ascii {
-                utf16 = count_utf16(text, line_start..i + 1, utf16, &mut checkpoints);
-                utf16_starts.push(utf16);
-            }
-            line_start = i + 1;
+        let bytes = text.as_bytes();
+        // About one line per 40 bytes in prose; a closer guess costs a pass of its own.
+        let mut starts = Vec::with_capacity(text.len() / 40 + 2);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        let mut next_non_ascii = first_non_ascii(bytes, 0);
+        if next_non_ascii == bytes.len() {
+            return LineIndex { starts, utf16_starts: Vec::new(), checkpoints: Vec::new() };
         }
-        if !ascii {
-            // The last line needs checkpoints too when it is long.
-            count_utf16(text, line_start..text.len(), utf16, &mut checkpoints);
+        let mut utf16_starts = Vec::with_capacity(starts.len());
+        let mut checkpoints = Vec::new();
+        // Bytes minus UTF-16 units before the current line: it changes only across a line with
+        // a non-ASCII byte, so only those lines are counted (and long ones, for checkpoints).
+        let mut surplus = 0;
+        for (line, &start) in starts.iter().enumerate() {
+            let end = starts.get(line + 1).copied().unwrap_or(bytes.len());
+            let start16 = start - surplus;
+            utf16_starts.push(start16);
+            if end - start > CHECKPOINT {
+                surplus = end - count_utf16(text, start..end, start16, &mut checkpoints);
+            } else if next_non_ascii < end {
+                surplus += (end - start) - utf16_len(&text[start..end]);
+            }
+            if next_non_ascii < end {
+                next_non_ascii = first_non_ascii(bytes, end);
+            }
         }
         LineIndex { starts, utf16_starts, checkpoints }
     }
@@ -143,6 +151,21 @@ impl LineIndex {
     }
 }
 
+/// Offset of the first byte at or after `from` that is not ASCII (`bytes.len()` if none),
+/// looked for eight bytes at a time.
+fn first_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or(&[]);
+    let chunks = rest.chunks_exact(8);
+    let tail = chunks.remainder();
+    for (k, c) in chunks.enumerate() {
+        let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes) & 0x8080_8080_8080_8080;
+        if w != 0 {
+            return from + 8 * k + (w.trailing_zeros() / 8) as usize;
+        }
+    }
+    tail.iter().position(|&b| b >= 0x80).map_or(bytes.len(), |i| bytes.len() - tail.len() + i)
+}
+
 /// UTF-16 offset at the end of `range` (a line, or the rest of the text), given `utf16` at its
 /// start; records checkpoints inside it when it is longer than [`CHECKPOINT`].
 fn count_utf16(text: &str, range: std::ops::Range<usize>, mut utf16: usize, checkpoints: &mut Vec<(usize, usize)>) -> usize {
@@ -150,29 +173,79 @@ fn count_utf16(text: &str, range: std::ops::Range<usize>, mut utf16: usize, chec
         return utf16 + utf16_len(&text[range]);
     }
     let mut next = range.start + CHECKPOINT;
-    for (i, c) in text[range.clone()].char_indices() {
-        let i = range.start + i;
+    for (k, &b) in text.as_bytes()[range.clone()].iter().enumerate() {
+        // Continuation bytes add nothing; a character's first byte adds its UTF-16 length.
+        if (b as i8) < -0x40 {
+            continue;
+        }
+        let i = range.start + k;
         if i >= next {
             checkpoints.push((i, utf16));
             next = i + CHECKPOINT;
         }
-        utf16 += c.len_utf16();
+        utf16 += 1 + usize::from(b >= 0xF0);
     }
     utf16
 }
 
-/// UTF-16 length of a string, with an ASCII fast path.
+/// UTF-16 length of a string. Every character is one UTF-16 unit but
+/// those of four UTF-8 bytes, which are two: the count is the bytes that start a character
+/// (not `0b10xx_xxxx`) plus those that start a four-byte one (`0b1111_0xxx`), taken eight
+/// bytes at a time instead of decoding characters.
 pub fn utf16_len(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().map(char::len_utf16).sum()
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Number of bytes of `w` whose top bit is set in `m` (a subset of HIGH): the bytes' 0/1
+    // values summed into the top byte by the multiplication.
+    let count = |m: u64| ((m >> 7).wrapping_mul(ONES) >> 56) as usize;
+    let chunks = s.as_bytes().chunks_exact(8);
+    let rest = chunks.remainder();
+    let mut n = 0;
+    for c in chunks {
+        let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
+        if w & HIGH == 0 {
+            // Eight ASCII bytes.
+            n += 8;
+            continue;
+        }
+        // Within each byte, `w << k` puts bit 7 - k at bit 7.
+        let continuation = w & !(w << 1) & HIGH;
+        let four_byte = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+        n += 8 - count(continuation) + count(four_byte);
     }
+    n + rest.iter().map(|&b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0)).sum::<usize>()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_len_counts_like_char_by_char() {
+        for s in ["", "abc", "é", "中文", "😀", "a😀é中\u{10FFFF}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}"] {
+            assert_eq!(utf16_len(s), s.chars().map(char::len_utf16).sum::<usize>(), "{s:?}");
+        }
+        for c in (0u32..0x11_0000).step_by(7).filter_map(char::from_u32) {
+            let s = format!("x{c}");
+            assert_eq!(utf16_len(&s), 1 + c.len_utf16(), "{c:?}");
+            let s = format!("ab{c}{c}cd{c}efghij{c}k");
+            assert_eq!(utf16_len(&s), 11 + 4 * c.len_utf16(), "{c:?}");
+        }
+        let pieces = ["a", "é", "中", "😀", "\u{7f}", "\u{80}", "\u{7ff}", "\u{800}", "\u{ffff}", "\u{10000}", "\u{10ffff}", "  "];
+        for s in crate::test_input::piece_strings(&pieces, 30, 7, 50_000, 0x6a09_e667_f3bc_c908) {
+            assert_eq!(utf16_len(&s), s.chars().map(char::len_utf16).sum::<usize>(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn first_non_ascii_finds_the_first_high_byte() {
+        for t in ["", "abc", "é", "abcdefghé", "abcdefgh", "0123456789abcdef😀", "a\n中"] {
+            for from in 0..=t.len() {
+                let want = t.as_bytes()[from..].iter().position(|&b| b >= 0x80).map_or(t.len(), |i| from + i);
+                assert_eq!(first_non_ascii(t.as_bytes(), from), want, "{t:?} {from}");
+            }
+        }
+    }
 
     #[test]
     fn ascii_positions() {
@@ -200,7 +273,10 @@ mod tests {
     #[test]
     fn long_lines_and_every_offset_match_counting_from_the_start() {
         let long = "é😀a".repeat(700);
-        for t in [format!("x\n{long}\r\n{long}"), format!("{long}\n\n中"), "a\nb".to_string(), String::new()] {
+        let pieces = ["a", "é", "中", "😀", "\n", "\r\n", "\n\n", "abcdefg", "\u{10ffff}", " "];
+        let odd = crate::test_input::piece_strings(&pieces, 40, 5, 300, 0x3c6e_f372_fe94_f82b);
+        let fixed = [format!("x\n{long}\r\n{long}"), format!("{long}\n\n中"), "a\nb".to_string(), String::new(), format!("é\n{long}")];
+        for t in fixed.into_iter().chain(odd) {
             let ix = LineIndex::new(&t);
             let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
             for &o in &bounds {

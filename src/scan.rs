@@ -118,13 +118,12 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
         }
     }
     for choice in &vocab.bare_choices {
-        let mut from = 0;
-        while let Some(i) = text[from..].find(choice.as_str()) {
-            let s = from + i;
+        // Leftmost non-overlapping matches, as repeated `str::find` gives them; a match of a
+        // whole string starts on a character boundary.
+        for s in memchr::memmem::find_iter(text.as_bytes(), choice.as_bytes()) {
             if !in_ranges(&code, s) && !in_ranges(&doc.comments, s) && !in_ranges(&doc.inline_code, s) {
                 out.choices.push(s..s + choice.len());
             }
-            from = s + choice.len();
         }
     }
     crate::doc::sort_ranges(&mut out.choices);
@@ -135,6 +134,11 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
 /// asks to fill.
 fn empty_field(doc: &Doc, vocab: &Vocab, line: usize, s: usize, e: usize) -> Option<Range<usize>> {
     let text = doc.text;
+    // A field with no value ends with its colon, its label's closing `**`/`__` or the
+    // parenthetical after the label (see `field_split`): any other line is none.
+    if !text[s..e].trim_end().ends_with([':', '：', '*', '_', ')', '）']) {
+        return None;
+    }
     let body = strip_markers(&text[s..e]).trim_end();
     let (label, value) = field_split(body)?;
     if !value.trim().is_empty() || !vocab.fill_labels.contains(&norm_line(label)) {
@@ -168,4 +172,18 @@ fn vocab_has_choice_like(vocab: &Vocab, norm: &str) -> bool {
         let theirs: Vec<&str> = c.split('|').map(str::trim).collect();
         opts.iter().all(|o| theirs.contains(o))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::template::{field_split, strip_markers};
+
+    #[test]
+    fn a_field_without_value_ends_as_empty_field_expects() {
+        let pieces = ["**", "__", "*", "_", ":", "：", "(", ")", "（", "）", " ", "\t", "- ", "1. ", "> ", "a", "é", "x y"];
+        for s in crate::test_input::piece_strings(&pieces, 8, 9, 200_000, 0x5851_f42d_4c95_7f2d) {
+            let empty = field_split(strip_markers(&s).trim_end()).is_some_and(|(_, v)| v.trim().is_empty());
+            assert!(!empty || s.trim_end().ends_with([':', '：', '*', '_', ')', '）']), "{s:?}");
+        }
+    }
 }

@@ -148,7 +148,8 @@ pub fn compute(
             continue;
         }
         let raw = &text[s..e];
-        if raw.trim().is_empty() || scan.heading_line[line] || is_thematic_break(raw.trim()) {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || scan.heading_line[line] || is_thematic_break(trimmed) {
             continue;
         }
         if doc.front_matter.as_ref().is_some_and(|f| f.contains(&s)) {

@@ -96,7 +96,7 @@ pub fn norm_hash(parts: &[&str]) -> u64 {
 /// the caller looks for. A line whose first words give none of them is [`UNLISTED`] as soon as
 /// that is known, without hashing the rest; any other line gets its exact [`norm_hash`]. `None`
 /// filters nothing.
-pub fn norm_hash_keyed(parts: &[&str], keys: Option<&[u64]>) -> u64 {
+pub fn norm_hash_keyed(parts: &[&str], keys: Option<&LineKeys>) -> u64 {
     let mut h = LineHasher { h: Fnv::new(), words: 0, keys };
     for part in parts {
         let mut in_token = false;
@@ -104,19 +104,30 @@ pub fn norm_hash_keyed(parts: &[&str], keys: Option<&[u64]>) -> u64 {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b < 0x80 {
-                // ASCII fast path: no char decoding.
-                if b.is_ascii_alphanumeric() {
-                    if !in_token {
-                        if !h.word() {
-                            return UNLISTED;
-                        }
-                        in_token = true;
+            // ASCII fast path: no char decoding, one table read a byte.
+            let lower = ASCII_WORD[b as usize];
+            if lower != 0 {
+                if !in_token {
+                    if !h.word() {
+                        return UNLISTED;
                     }
-                    h.h.byte(b.to_ascii_lowercase());
-                } else {
-                    in_token = false;
+                    in_token = true;
                 }
+                h.h.byte(lower);
+                i += 1;
+                // The rest of the word's ASCII letters and digits.
+                while let Some(&next) = bytes.get(i) {
+                    let lower = ASCII_WORD[next as usize];
+                    if lower == 0 {
+                        break;
+                    }
+                    h.h.byte(lower);
+                    i += 1;
+                }
+                continue;
+            }
+            if b < 0x80 {
+                in_token = false;
                 i += 1;
                 continue;
             }
@@ -162,10 +173,10 @@ pub fn hash_norm(norm: &str) -> u64 {
 
 /// [`hash_norm`] with the pre-filter of [`norm_hash_keyed`]: what that function returns for the
 /// line `norm` was normalized from.
-pub fn hash_norm_keyed(norm: &str, keys: Option<&[u64]>) -> u64 {
+pub fn hash_norm_keyed(norm: &str, keys: Option<&LineKeys>) -> u64 {
     if norm.is_empty() {
         0
-    } else if keys.is_some_and(|k| k.binary_search(&hash_norm_prefix(norm)).is_err()) {
+    } else if keys.is_some_and(|k| !k.prefixes.contains(hash_norm_prefix(norm))) {
         UNLISTED
     } else {
         hash_norm(norm)
@@ -179,17 +190,96 @@ pub fn hash_norm_prefix(norm: &str) -> u64 {
     fnv(&norm[..end])
 }
 
+/// Per byte: its lowercase form if it is an ASCII letter or digit, else 0.
+const ASCII_WORD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            t[b] = (b as u8).to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The pre-filter keys of [`norm_hash_keyed`]: the [`hash_norm_prefix`] of every line looked
+/// for, and the [`hash_norm_first`] of each, so that a line whose first word begins none of
+/// them is ruled out before its second word is read.
+#[derive(Debug, Clone, Default)]
+pub struct LineKeys {
+    prefixes: KeySet,
+    first_words: KeySet,
+}
+
+impl LineKeys {
+    /// Keys from `(prefix, first word)` pairs of normalized lines (any order, with repeats).
+    pub fn new(keys: &[(u64, u64)]) -> Self {
+        LineKeys { prefixes: KeySet::new(keys.iter().map(|k| k.0).collect()), first_words: KeySet::new(keys.iter().map(|k| k.1).collect()) }
+    }
+
+    /// Keys of these normalized lines.
+    pub fn of_lines<'s>(norms: impl IntoIterator<Item = &'s str>) -> Self {
+        let keys: Vec<(u64, u64)> = norms.into_iter().map(|n| (hash_norm_prefix(n), hash_norm_first(n))).collect();
+        LineKeys::new(&keys)
+    }
+
+    pub fn len(&self) -> usize {
+        self.prefixes.sorted.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.prefixes.sorted.is_empty()
+    }
+}
+
+/// Sorted hash states with a 4096-bit summary (one bit per key, chosen by its top 12 bits)
+/// that rules most non-keys out before the binary search.
+#[derive(Debug, Clone, Default)]
+struct KeySet {
+    sorted: Vec<u64>,
+    bits: Vec<u64>,
+}
+
+impl KeySet {
+    fn new(mut keys: Vec<u64>) -> Self {
+        keys.sort_unstable();
+        keys.dedup();
+        let mut bits = vec![0u64; 64];
+        for &k in &keys {
+            bits[(k >> 58) as usize] |= 1 << ((k >> 52) & 63);
+        }
+        KeySet { sorted: keys, bits }
+    }
+
+    fn contains(&self, key: u64) -> bool {
+        let summary = self.bits.get((key >> 58) as usize).is_some_and(|w| w >> ((key >> 52) & 63) & 1 != 0);
+        summary && self.sorted.binary_search(&key).is_ok()
+    }
+}
+
+/// The hash state after the first word of a normalized line (all of it if it has one word):
+/// the first look-up of [`norm_hash_keyed`]'s pre-filter.
+pub fn hash_norm_first(norm: &str) -> u64 {
+    fnv(norm.split(' ').next().unwrap_or(norm))
+}
+
 /// Streaming state of [`norm_hash_keyed`]: the hash so far and how many words went in.
 struct LineHasher<'k> {
     h: Fnv,
     words: usize,
-    keys: Option<&'k [u64]>,
+    keys: Option<&'k LineKeys>,
 }
 
 impl LineHasher<'_> {
     /// Starts a word (a separating space first, after the first); false when the words hashed
     /// so far already rule the line out.
     fn word(&mut self) -> bool {
+        // After one word: no line looked for starts with it (then no prefix of two words can
+        // be one of theirs either).
+        if self.words == 1 && self.keys.is_some_and(|k| !k.first_words.contains(self.h.0)) {
+            return false;
+        }
         if self.words == KEY_WORDS && !self.listed() {
             return false;
         }
@@ -202,7 +292,7 @@ impl LineHasher<'_> {
 
     /// Whether the hash so far (the first words) is one of the keys looked for.
     fn listed(&self) -> bool {
-        self.keys.is_none_or(|k| k.binary_search(&self.h.0).is_ok())
+        self.keys.is_none_or(|k| k.prefixes.contains(self.h.0))
     }
 }
 
@@ -962,13 +1052,14 @@ mod tests {
     fn keyed_hash_is_exact_for_listed_lines_and_unlisted_otherwise() {
         let lines = ["", "  - **Method**: [Auth] JWT", "one", "one two", "one two three", "中文テキスト x1", "İstanbul ß x", "a\tb--c__d"];
         let listed = ["one two three", "中文テキスト x1"];
-        let mut keys: Vec<u64> = listed.iter().map(|s| hash_norm_prefix(&norm_line(s))).collect();
-        keys.sort_unstable();
+        let norms: Vec<String> = listed.iter().map(|s| norm_line(s)).collect();
+        let keys = LineKeys::of_lines(norms.iter().map(String::as_str));
+        let prefixes: Vec<u64> = norms.iter().map(|n| hash_norm_prefix(n)).collect();
         for s in lines {
             let norm = norm_line(s);
             let expect = if norm.is_empty() {
                 0
-            } else if keys.contains(&hash_norm_prefix(&norm)) {
+            } else if prefixes.contains(&hash_norm_prefix(&norm)) {
                 hash_norm(&norm)
             } else {
                 UNLISTED
@@ -980,6 +1071,43 @@ mod tests {
         // "one two" shares its key with "one two three": a candidate, hashed in full.
         assert_eq!(norm_hash_keyed(&["One, two!"], Some(&keys)), hash_norm("one two"));
         assert_eq!(norm_hash_keyed(&["one"], Some(&keys)), UNLISTED);
+    }
+
+    #[test]
+    fn key_sets_contain_exactly_their_keys() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let keys: Vec<u64> = (0..300).map(|_| next()).collect();
+        let set = KeySet::new(keys.iter().chain(&keys).copied().collect());
+        assert_eq!(set.sorted.len(), 300);
+        assert!(keys.iter().all(|&k| set.contains(k)));
+        assert!((0..100_000).map(|_| next()).all(|k| set.contains(k) == keys.contains(&k)));
+        assert!(!KeySet::default().contains(0) && LineKeys::default().is_empty());
+    }
+
+    #[test]
+    fn keyed_hash_rules_out_lines_by_their_first_word_as_by_their_first_two() {
+        let listed = ["the system must", "users can log in", "fr 001", "中文 テキスト", "one"];
+        let keys = LineKeys::of_lines(listed);
+        assert_eq!(keys.len(), 5);
+        let prefixes: Vec<u64> = listed.iter().map(|n| hash_norm_prefix(n)).collect();
+        let pieces = ["the", "system", "users", "can", "fr", "001", "中", "文", "テ", "one", "x", " ", "- ", "**", "é", "Ü"];
+        for s in crate::test_input::piece_strings(&pieces, 8, 9, 50_000, 0x1f83_d9ab_fb41_bd6b) {
+            let norm = norm_line(&s);
+            let expect = if norm.is_empty() {
+                0
+            } else if prefixes.contains(&hash_norm_prefix(&norm)) {
+                hash_norm(&norm)
+            } else {
+                UNLISTED
+            };
+            assert_eq!(norm_hash_keyed(&[&s], Some(&keys)), expect, "{s:?}");
+        }
     }
 
     #[test]

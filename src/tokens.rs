@@ -33,6 +33,31 @@ pub struct Token {
 /// Normalized inner text of a token: lowercase, whitespace collapsed.
 pub fn norm_inner(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // What `split_whitespace` and `to_lowercase` do to ASCII (where every byte offset is a
+        // character boundary).
+        let b = s.as_bytes();
+        let space = |i: usize| matches!(b[i], b'\t'..=b'\r' | b' ');
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && space(i) {
+                i += 1;
+            }
+            let start = i;
+            while i < b.len() && !space(i) {
+                i += 1;
+            }
+            if start < i {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                let at = out.len();
+                out.push_str(&s[start..i]);
+                out[at..].make_ascii_lowercase();
+            }
+        }
+        return out;
+    }
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -110,8 +135,15 @@ const fn pair_tables() -> ([u8; 256], [u8; 256]) {
 pub fn line_triggers(line: &[u8]) -> u8 {
     let (first, second) = (&PAIRS.0, &PAIRS.1);
     let mut bits = 0u8;
-    for w in line.windows(2) {
-        bits |= first[w[0] as usize] & second[w[1] as usize];
+    // Each byte's first-byte bits carried to the next: one table read per byte and table,
+    // no bounds checks (a u8 indexes 256 entries).
+    let Some((&head, rest)) = line.split_first() else {
+        return 0;
+    };
+    let mut prev = first[head as usize];
+    for &b in rest {
+        bits |= prev & second[b as usize];
+        prev = first[b as usize];
     }
     let mut out = 0;
     if bits & (P_OPEN | P_TWICE) != 0 {
@@ -141,6 +173,11 @@ pub fn tokens_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if !TOKEN_START[b as usize] {
+            // No token starts with this byte.
+            i += 1;
+            continue;
+        }
         let abs = start + i;
         match b {
             b'[' => {
@@ -209,6 +246,18 @@ pub fn tokens_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>
     }
 }
 
+/// The bytes [`tokens_on_line`] looks at: where a token can start.
+const TOKEN_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let starts = *b"[<{$YMD";
+    let mut i = 0;
+    while i < starts.len() {
+        t[starts[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Matching `[`…`]` pairs on a line as (open, close), sorted by open, with nesting and
 /// backslash escapes, in one pass.
 fn bracket_pairs(bytes: &[u8]) -> Vec<(usize, usize)> {
@@ -217,21 +266,20 @@ fn bracket_pairs(bytes: &[u8]) -> Vec<(usize, usize)> {
         return pairs;
     }
     let mut stack: Vec<usize> = Vec::new();
-    let mut escaped = false;
-    for (j, &b) in bytes.iter().enumerate() {
-        if escaped {
-            escaped = false;
+    // The byte a backslash escapes (whatever it is) does nothing, not even escape.
+    let mut escaped = usize::MAX;
+    for j in memchr::memchr3_iter(b'[', b']', b'\\', bytes) {
+        if j == escaped {
             continue;
         }
-        match b {
-            b'\\' => escaped = true,
+        match bytes[j] {
+            b'\\' => escaped = j + 1,
             b'[' => stack.push(j),
-            b']' => {
+            _ => {
                 if let Some(o) = stack.pop() {
                     pairs.push((o, j));
                 }
             }
-            _ => {}
         }
     }
     pairs.sort_unstable();
@@ -419,6 +467,46 @@ mod tests {
         let mut v = Vec::new();
         find_on_line(t, 0, t.len(), &mut v);
         v.into_iter().map(|tk| (tk.shape, &t[tk.range])).collect()
+    }
+
+    #[test]
+    fn norm_inner_ascii_path_matches_the_unicode_one() {
+        let reference = |s: &str| {
+            s.split_whitespace().map(|w| w.chars().flat_map(char::to_lowercase).collect::<String>()).collect::<Vec<_>>().join(" ")
+        };
+        let pieces = [" ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{1f}", "A", "b", "Z", "_", "1", "-", "é", "\u{a0}"];
+        for s in crate::test_input::piece_strings(&pieces, 7, 8, 100_000, 0x2f7b_0c1d_a93e_4b61) {
+            assert_eq!(norm_inner(&s), reference(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn bracket_pairs_match_a_byte_by_byte_stack() {
+        let reference = |bytes: &[u8]| {
+            let (mut pairs, mut stack, mut escaped) = (Vec::new(), Vec::new(), false);
+            for (j, &b) in bytes.iter().enumerate() {
+                if escaped {
+                    escaped = false;
+                    continue;
+                }
+                match b {
+                    b'\\' => escaped = true,
+                    b'[' => stack.push(j),
+                    b']' => {
+                        if let Some(o) = stack.pop() {
+                            pairs.push((o, j));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            pairs.sort_unstable();
+            pairs
+        };
+        let pieces = ["[", "]", "\\", "\\\\", "a", "[[", "]]", "é", "\\[", "\\]"];
+        for s in crate::test_input::piece_strings(&pieces, 14, 11, 100_000, 0x9b05_688c_2b3e_6c1f) {
+            assert_eq!(bracket_pairs(s.as_bytes()), reference(s.as_bytes()), "{s:?}");
+        }
     }
 
     #[test]

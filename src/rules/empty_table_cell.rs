@@ -8,7 +8,7 @@
 //! **Example:** `| Database | | |` is flagged; `| Database | PostgreSQL 16 | |` is not (a row
 //! with a value and an empty Notes cell is filled), and neither is the header row.
 
-use super::{quote, Context, Phase, RawFinding, RuleMeta};
+use super::{quoted, Context, Phase, RawFinding, RuleMeta};
 use crate::report::Severity;
 
 pub static META: RuleMeta = RuleMeta {
@@ -28,7 +28,7 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
             out.push(RawFinding::new(
                 &META,
                 row.range.clone(),
-                format!("Table row {} has no values", quote(label)),
+                quoted("Table row ", label, " has no values"),
                 "Fill in the row, or delete it if it does not apply.",
             ));
         }

@@ -11,7 +11,7 @@
 //! `### Endpoint Groups` is flagged, with a fix that deletes it. The author's own comments
 //! (`<!-- markdownlint-disable -->`) and `<!-- speclint: … -->` directives are not.
 
-use super::{quote, Context, Phase, RawFinding, RuleMeta};
+use super::{quoted, Context, Phase, RawFinding, RuleMeta};
 use crate::report::Severity;
 use crate::template::directive_body;
 use crate::text::{dice, tokens};
@@ -48,7 +48,7 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
         let mut f = RawFinding::new(
             &META,
             c.clone(),
-            format!("Template guidance left in: {}", quote(body.trim_start_matches("<!--").trim_end_matches("-->"))),
+            quoted("Template guidance left in: ", body.trim_start_matches("<!--").trim_end_matches("-->"), ""),
             "Follow the guidance, then delete the comment.",
         );
         f.fix = Some((del, String::new()));

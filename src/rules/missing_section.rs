@@ -42,8 +42,8 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
         let mut f = RawFinding::new(
             &META,
             at..at,
-            format!("Missing section: {}", s.title),
-            format!("Add a \"{}\" section here (the fix inserts the template's skeleton), or mark it N/A with a reason.", s.title),
+            ["Missing section: ", &s.title].concat(),
+            ["Add a \"", &s.title, "\" section here (the fix inserts the template's skeleton), or mark it N/A with a reason."].concat(),
         );
         f.section = Some(i);
         f.fix = Some((at..at, text));
@@ -55,50 +55,58 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
 /// the document's levels and blank lines around it.
 fn insertion_text(cx: &Context, i: usize, at: usize) -> String {
     let t = cx.template;
-    let mut body = String::new();
-    for j in std::iter::once(i).chain(t.descendants(i)) {
-        if j != i && cx.states[j].status != Status::Missing {
-            continue;
-        }
-        let sk = &t.sections[j].skeleton;
-        if !body.is_empty() {
-            body.push('\n');
-        }
-        body.push_str(&relevel(sk, cx.align.level_offset));
-    }
     let before = &cx.doc.text[..at];
+    let nl = if before.ends_with('\n') { "" } else { "\n" };
     // A code block left open at the end of the document would swallow the skeleton: close it.
     // (An unclosed fence runs to the end of the document, so any that starts before `at` does.)
-    let fence = cx.doc.code_blocks.iter().filter(|cb| cb.range.start < at).find_map(|cb| cb.unclosed_fence.clone());
-    if let Some(marker) = fence {
-        let nl = if before.ends_with('\n') { "" } else { "\n" };
-        return format!("{nl}{marker}\n\n{body}");
-    }
+    let fence = cx.doc.code_blocks.iter().filter(|cb| cb.range.start < at).find_map(|cb| cb.unclosed_fence.as_deref());
     // Likewise an HTML comment left open at the end of the document.
-    let open_comment =
-        cx.doc.comments.iter().any(|c| c.start < at && !cx.doc.text[c.clone()].ends_with("-->") && cx.doc.text[c.end..].trim().is_empty());
-    if open_comment {
-        let nl = if before.ends_with('\n') { "" } else { "\n" };
-        return format!("{nl}-->\n\n{body}");
-    }
-    let prefix = if before.is_empty() || before.ends_with("\n\n") {
-        ""
-    } else if before.ends_with('\n') {
-        "\n"
-    } else {
-        "\n\n"
+    let open_comment = || {
+        cx.doc.comments.iter().any(|c| c.start < at && !cx.doc.text[c.clone()].ends_with("-->") && cx.doc.text[c.end..].trim().is_empty())
     };
-    let suffix = if at < cx.doc.text.len() { "\n" } else { "" };
-    format!("{prefix}{body}{suffix}")
+    let (head, closer, suffix) = if let Some(marker) = fence {
+        (nl, Some(marker), "")
+    } else if open_comment() {
+        (nl, Some("-->"), "")
+    } else {
+        let prefix = if before.is_empty() || before.ends_with("\n\n") {
+            ""
+        } else if before.ends_with('\n') {
+            "\n"
+        } else {
+            "\n\n"
+        };
+        (prefix, None, if at < cx.doc.text.len() { "\n" } else { "" })
+    };
+    let sections = || std::iter::once(i).chain(t.descendants(i).filter(|&j| cx.states[j].status == Status::Missing));
+    let body_len: usize = sections().map(|j| t.sections[j].skeleton.len() + 8).sum();
+    let mut out = String::with_capacity(head.len() + closer.map_or(0, |c| c.len() + 2) + body_len + suffix.len());
+    out.push_str(head);
+    if let Some(closer) = closer {
+        out.push_str(closer);
+        out.push_str("\n\n");
+    }
+    let body_start = out.len();
+    for j in sections() {
+        if out.len() > body_start {
+            out.push('\n');
+        }
+        relevel_into(&mut out, &t.sections[j].skeleton, cx.align.level_offset);
+    }
+    out.push_str(suffix);
+    out
 }
 
-fn relevel(skeleton: &str, offset: i32) -> String {
+/// Appends `skeleton` with its heading level moved by `offset` (kept within 1..=6).
+fn relevel_into(out: &mut String, skeleton: &str, offset: i32) {
     let hashes = skeleton.bytes().take_while(|&b| b == b'#').count();
     if hashes == 0 || offset == 0 {
-        return skeleton.to_string();
+        out.push_str(skeleton);
+        return;
     }
     let level = (hashes as i32 + offset).clamp(1, 6) as usize;
-    format!("{}{}", "#".repeat(level), &skeleton[hashes..])
+    out.extend(std::iter::repeat_n('#', level));
+    out.push_str(&skeleton[hashes..]);
 }
 
 #[cfg(test)]

@@ -118,12 +118,69 @@ pub fn find(id: &str) -> Option<&'static RuleMeta> {
 
 /// Shortens text for quoting in a message.
 pub fn quote(s: &str) -> String {
-    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() > 60 {
-        let cut: String = one_line.chars().take(57).collect();
-        format!("{cut}…")
+    quoted("", s, "")
+}
+
+/// `before`, [`quote`]`(s)` and `after` in one string, built in one buffer.
+pub fn quoted(before: &str, s: &str, after: &str) -> String {
+    let mut out = String::with_capacity(before.len() + s.len() + after.len() + 3);
+    out.push_str(before);
+    let base = out.len();
+    let mut push = |w: &str| {
+        if out.len() > base {
+            out.push(' ');
+        }
+        out.push_str(w);
+    };
+    if s.is_ascii() {
+        // `split_whitespace` on ASCII, without decoding characters (every byte offset is a
+        // character boundary).
+        let b = s.as_bytes();
+        let mut start = None;
+        for (i, &c) in b.iter().enumerate() {
+            match (matches!(c, b'\t'..=b'\r' | b' '), start) {
+                (true, Some(st)) => {
+                    push(&s[st..i]);
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        if let Some(st) = start {
+            push(&s[st..]);
+        }
     } else {
-        one_line
+        s.split_whitespace().for_each(&mut push);
+    }
+    // No more bytes than 60 means no more characters than 60.
+    let one_line = &out[base..];
+    if one_line.len() > 60 && one_line.chars().count() > 60 {
+        let cut = one_line.char_indices().nth(57).map_or(one_line.len(), |(i, _)| i);
+        out.truncate(base + cut);
+        out.push('…');
+    }
+    out.push_str(after);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quote_ascii_path_splits_like_split_whitespace() {
+        let reference = |s: &str| {
+            let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            if one_line.chars().count() > 60 {
+                format!("{}…", one_line.chars().take(57).collect::<String>())
+            } else {
+                one_line
+            }
+        };
+        let pieces = [" ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "word", "x", "é", "\u{a0}", "0123456789"];
+        for s in crate::test_input::piece_strings(&pieces, 20, 7, 50_000, 0x510e_527f_ade6_82d1) {
+            assert_eq!(super::quote(&s), reference(&s), "{s:?}");
+            assert_eq!(super::quoted("a: ", &s, "!"), format!("a: {}!", reference(&s)), "{s:?}");
+        }
     }
 }
 

@@ -9,7 +9,7 @@
 //! **Example:** `via [NEEDS CLARIFICATION: SSO or password?]` is flagged. A mention of the
 //! marker by name without a question (`No [NEEDS CLARIFICATION] markers remain`) is not.
 
-use super::{quote, Context, Phase, RawFinding, RuleMeta};
+use super::{quoted, Context, Phase, RawFinding, RuleMeta};
 use crate::report::Severity;
 
 pub static META: RuleMeta = RuleMeta {
@@ -25,7 +25,7 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
         out.push(RawFinding::new(
             &META,
             r.clone(),
-            format!("Open question: {}", quote(token)),
+            quoted("Open question: ", token, ""),
             "Answer the question in the text and remove the marker.",
         ));
     }

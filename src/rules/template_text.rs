@@ -12,7 +12,7 @@
 //! paragraph is flagged. Template text that is content — field labels (`**Request**:`), table
 //! headers, and normative statements the template mandates (`Deployment MUST target …`) — is not.
 
-use super::{quote, Context, Phase, RawFinding, RuleMeta};
+use super::{quoted, Context, Phase, RawFinding, RuleMeta};
 use crate::doc::{in_ranges, RangeCursor};
 use crate::report::Severity;
 use crate::template::{is_thematic_break, line_core};
@@ -39,7 +39,7 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
     let mut run: Option<(usize, usize, Option<usize>)> = None; // (start, end, owner)
     let flush = |run: &mut Option<(usize, usize, Option<usize>)>, out: &mut Vec<RawFinding>| {
         if let Some((s, e, _)) = run.take() {
-            let mut f = RawFinding::new(&META, s..e, format!("Template text left in: {}", quote(&text[s..e])), HELP);
+            let mut f = RawFinding::new(&META, s..e, quoted("Template text left in: ", &text[s..e], ""), HELP);
             let del_end = if text[e..].starts_with("\r\n") {
                 e + 2
             } else if text[e..].starts_with('\n') {
@@ -87,7 +87,7 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
                         run = Some((start, e, owner));
                     }
                 }
-            } else {
+            } else if run.is_some() {
                 flush(&mut run, out);
             }
         }

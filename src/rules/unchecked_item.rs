@@ -10,7 +10,7 @@
 //! flagged; `- [x] …` is not, and neither is the author's own task list (`- [ ] Roll out to EU`),
 //! which the template never had.
 
-use super::{quote, Context, Phase, RawFinding, RuleMeta};
+use super::{quoted, Context, Phase, RawFinding, RuleMeta};
 use crate::report::Severity;
 use crate::template::line_core;
 use crate::text::line_similarity;
@@ -37,7 +37,7 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
             out.push(RawFinding::new(
                 &META,
                 s + (text[s..e].len() - text[s..e].trim_start().len())..e,
-                format!("Checklist item not ticked: {}", quote(item)),
+                quoted("Checklist item not ticked: ", item, ""),
                 "Do the check and tick the box ([x]), or fix what it points at.",
             ));
         }

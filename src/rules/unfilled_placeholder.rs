@@ -12,7 +12,7 @@
 //! placeholder deleted but no value written; `**Technical Lead**: Priya Rao` is not, and
 //! neither are brackets the template never used (`string[]`, `[1]`, `[link](url)`).
 
-use super::{quote, Context, Phase, RawFinding, RuleMeta};
+use super::{quoted, Context, Phase, RawFinding, RuleMeta};
 use crate::report::Severity;
 
 pub static META: RuleMeta = RuleMeta {
@@ -28,7 +28,7 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
         out.push(RawFinding::new(
             &META,
             r.clone(),
-            format!("Placeholder {} is not filled in", quote(token)),
+            quoted("Placeholder ", token, " is not filled in"),
             "Replace it with the real value, or remove the line if it does not apply.",
         ));
     }
@@ -37,7 +37,7 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
         out.push(RawFinding::new(
             &META,
             r.clone(),
-            format!("{} has no value", quote(field.trim_start_matches(['-', '*', '+', ' ']).trim_end_matches([':', '：', '*']))),
+            quoted("", field.trim_start_matches(['-', '*', '+', ' ']).trim_end_matches([':', '：', '*']), " has no value"),
             "Write the value after the label, or remove the line if it does not apply.",
         ));
     }

@@ -10,7 +10,7 @@
 //! `**Status**: Review` is not. Pipe lists the author wrote (an enum, a TypeScript union) are
 //! not flagged: only lists the template ships count.
 
-use super::{quote, Context, Phase, RawFinding, RuleMeta};
+use super::{quoted, Context, Phase, RawFinding, RuleMeta};
 use crate::report::Severity;
 
 pub static META: RuleMeta = RuleMeta {
@@ -26,7 +26,7 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
         out.push(RawFinding::new(
             &META,
             r.clone(),
-            format!("Choice {} is not resolved", quote(token)),
+            quoted("Choice ", token, " is not resolved"),
             "Keep the option that applies and delete the others.",
         ));
     }

@@ -4,7 +4,7 @@
 
 use super::{directive_body, is_thematic_break, TemplateSection};
 use crate::doc::{in_ranges, Doc};
-use crate::text::{hash_norm, hash_norm_keyed, hash_norm_prefix, norm_hash_keyed, norm_line, tokens};
+use crate::text::{hash_norm, hash_norm_first, hash_norm_keyed, hash_norm_prefix, norm_hash_keyed, norm_line, tokens, LineKeys};
 use crate::tokens::{choice_options, find_on_line, norm_inner, Shape, Token};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -48,7 +48,9 @@ pub struct Vocab {
     /// Pre-filter keys ([`hash_norm_prefix`], sorted) of every line in `guidance` and
     /// `structure`: a document line whose first words give none of them is neither, and
     /// [`Vocab::line_key`] skips hashing the rest of it.
-    pub line_keys: Vec<u64>,
+    pub line_keys: LineKeys,
+    /// `line_keys` while learning.
+    pending_keys: Vec<(u64, u64)>,
     /// Normalized text of unticked checklist items the template ships to be ticked.
     pub checklist: HashSet<String>,
     /// Labels of fill-in fields (`**Method**` from `- **Method**: [Auth method]`): such a label
@@ -87,7 +89,7 @@ impl Vocab {
     fn add_structure(&mut self, norm: &str) {
         self.structure.insert(hash_norm(norm));
         if !norm.is_empty() {
-            self.line_keys.push(hash_norm_prefix(norm));
+            self.pending_keys.push((hash_norm_prefix(norm), hash_norm_first(norm)));
         }
     }
 
@@ -96,7 +98,7 @@ impl Vocab {
     fn add_guidance(&mut self, norm: &str, section: usize) {
         self.guidance.entry(hash_norm(norm)).or_insert(section);
         if !norm.is_empty() {
-            self.line_keys.push(hash_norm_prefix(norm));
+            self.pending_keys.push((hash_norm_prefix(norm), hash_norm_first(norm)));
         }
     }
 
@@ -241,8 +243,8 @@ impl Vocab {
             v.learn_bare_choices(doc, s, e);
         }
         v.fill_labels.retain(|l| !bare_labels.contains(l));
-        v.line_keys.sort_unstable();
-        v.line_keys.dedup();
+        v.line_keys = LineKeys::new(&v.pending_keys);
+        v.pending_keys = Vec::new();
         // Guidance comments count as work to do in their section.
         for c in &doc.comments {
             if directive_body(doc.slice(c)).is_none() {
@@ -391,7 +393,7 @@ pub fn line_hash(text: &str, s: usize, e: usize, remove: &[Token]) -> u64 {
 }
 
 /// [`line_hash`] with the pre-filter of [`crate::text::norm_hash_keyed`].
-fn line_hash_keyed(text: &str, s: usize, e: usize, remove: &[Token], keys: Option<&[u64]>) -> u64 {
+fn line_hash_keyed(text: &str, s: usize, e: usize, remove: &[Token], keys: Option<&LineKeys>) -> u64 {
     let mut parts: [&str; 8] = [""; 8];
     let mut n = 0;
     let mut pos = s;
@@ -515,7 +517,7 @@ fn classify(doc: &Doc, s: usize, e: usize, placeholders: usize, furniture_italic
 /// label) into label and value.
 pub fn field_split(body: &str) -> Option<(&str, &str)> {
     let rest = body.strip_prefix("**").or_else(|| body.strip_prefix("__"))?;
-    let close = rest.find("**").or_else(|| rest.find("__"))?;
+    let close = find_double(rest, b'*').or_else(|| find_double(rest, b'_'))?;
     let label = &rest[..close];
     let mut after = &rest[close + 2..];
     if label.trim_end().ends_with([':', '：']) {
@@ -537,9 +539,32 @@ pub fn field_split(body: &str) -> Option<(&str, &str)> {
     }
 }
 
+/// Where `cc` (two ASCII bytes `c`) first occurs in `s`: `s.find("**")` without setting up a
+/// substring searcher for each line.
+fn find_double(s: &str, c: u8) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(c, &b[from..]) {
+        let i = from + i;
+        if b.get(i + 1) == Some(&c) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_double_is_find() {
+        for s in ["", "*", "**", "a*b**c", "***", "*_*__", "é**", "_*_*", "x__y**"] {
+            assert_eq!(find_double(s, b'*'), s.find("**"), "{s:?}");
+            assert_eq!(find_double(s, b'_'), s.find("__"), "{s:?}");
+        }
+    }
 
     /// The char-pattern formulation `strip_markers` must agree with.
     fn strip_markers_reference(s: &str) -> &str {
