@@ -382,8 +382,16 @@ impl Encoder {
     /// The index of `s` in the string table, adding it if it is not there yet (or its slot holds
     /// another string: then it is simply added again).
     fn intern(&mut self, s: &str) -> u32 {
-        // FNV-1a, 32 bits.
-        let hash = s.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193));
+        // The slot comes from the length and at most 16 bytes (the first and last 8), so long
+        // strings (help texts, messages, skeletons) are not read byte by byte just to be looked
+        // up; strings that share those bytes and length and differ inside only share a slot, and
+        // the full comparison below tells them apart.
+        let b = s.as_bytes();
+        let word = |w: &[u8]| w.iter().fold(0u64, |h, &x| (h << 8) | x as u64);
+        let head = word(&b[..b.len().min(8)]);
+        let tail = word(&b[b.len().saturating_sub(8)..]);
+        let mixed = (head ^ tail.rotate_left(29) ^ (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+        let hash = (mixed >> 32) as u32;
         let slot = hash as usize % SEEN_SLOTS;
         if let Some(k) = self.seen[slot].checked_sub(1) {
             let start = if k == 0 { 0 } else { self.byte_ends[k as usize - 1] as usize };
@@ -395,7 +403,7 @@ impl Encoder {
         self.text.push_str(s);
         // UTF-16 length: one unit per char (every byte but continuation bytes), two for the chars
         // of four UTF-8 bytes (lead byte 0xF0 and up).
-        let utf16 = s.bytes().map(|b| (b & 0xC0 != 0x80) as u32 + (b >= 0xF0) as u32).sum::<u32>();
+        let utf16 = if s.is_ascii() { s.len() as u32 } else { s.bytes().map(|b| (b & 0xC0 != 0x80) as u32 + (b >= 0xF0) as u32).sum::<u32>() };
         self.ends.push(self.ends.last().copied().unwrap_or(0) + utf16);
         self.byte_ends.push(self.text.len() as u32);
         self.seen[slot] = k + 1;
@@ -425,9 +433,9 @@ fn status_code(s: Status) -> usize {
 fn encode_report(report: &Report) -> JsValue {
     let mut e = Encoder {
         words: Vec::with_capacity(16 + report.sections.len() * 40 + report.findings.len() * 24),
-        text: String::new(),
-        byte_ends: Vec::new(),
-        ends: Vec::new(),
+        text: String::with_capacity(4096),
+        byte_ends: Vec::with_capacity(256),
+        ends: Vec::with_capacity(256),
         seen: Box::new([0; SEEN_SLOTS]),
     };
     match report.score {
