@@ -73,34 +73,47 @@ struct KeyFacts {
 
 impl AlignIndex {
     pub fn new(sections: &[TemplateSection]) -> Self {
-        let mut ix = AlignIndex { sections: sections.len(), ..AlignIndex::default() };
+        let nkeys: usize = sections.iter().map(|s| 1 + s.aliases.len()).sum();
+        let mut ix = AlignIndex {
+            sections: sections.len(),
+            by_key: WordMap::with_capacity_and_hasher(nkeys, Default::default()),
+            words: WordMap::with_capacity_and_hasher(2 * nkeys, Default::default()),
+            section_words: Vec::with_capacity(sections.len()),
+            facts: Vec::with_capacity(sections.len()),
+        };
+        let mut ids: Vec<usize> = Vec::new();
+        let mut sorted: Vec<&str> = Vec::new();
         for (ti, s) in sections.iter().enumerate() {
             let keys = || std::iter::once(&s.key).chain(&s.aliases);
             for (k, key) in keys().enumerate() {
                 ix.by_key.entry(key.key.clone()).or_default().push((ti, k));
             }
-            let words: Vec<&str> = match &s.slot {
-                Some(lit) => lit.iter().map(String::as_str).collect(),
-                None => keys().flat_map(|k| k.tokens()).collect(),
+            ids.clear();
+            let mut number = |w: &str| {
+                let next = ix.words.len();
+                match ix.words.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        ix.words.insert(w.to_string(), next);
+                        next
+                    }
+                }
             };
-            let mut ids: Vec<usize> = words
-                .into_iter()
-                .map(|w| {
-                    let next = ix.words.len();
-                    *ix.words.entry(w.to_string()).or_insert(next)
-                })
-                .collect();
+            match &s.slot {
+                Some(lit) => ids.extend(lit.iter().map(|w| number(w))),
+                None => ids.extend(keys().flat_map(|k| k.tokens()).map(&mut number)),
+            }
             ids.sort_unstable();
             ids.dedup();
-            ix.section_words.push(ids);
+            ix.section_words.push(ids.clone());
             ix.facts.push(
                 keys()
                     .map(|k| {
-                        let mut tokens = Vec::new();
-                        push_sorted_tokens(k.view(), &mut tokens);
-                        let mut bigrams = Vec::new();
+                        sorted.clear();
+                        push_sorted_tokens(k.view(), &mut sorted);
+                        let mut bigrams = Vec::with_capacity(k.key.len());
                         push_sorted_bigrams(&k.key, &mut bigrams);
-                        KeyFacts { tokens: tokens.into_iter().map(str::to_string).collect(), bigrams }
+                        KeyFacts { tokens: sorted.iter().map(|t| t.to_string()).collect(), bigrams }
                     })
                     .collect(),
             );
