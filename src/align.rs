@@ -170,11 +170,17 @@ fn align_posting(t: &Template, doc: &Doc, keys: &HeadingKeys, max_posting: usize
     by_word.dedup();
     // exact_of(ti) = exact[exact_at[ti]..exact_at[ti + 1]]; the same for words.
     let exact_at = offsets(exact.iter().map(|e| e.0), n);
-    let word_at = offsets(by_word.iter().map(|e| e.0), ix.words.len());
+    // No heading shares a word with the template (a tiny or unrelated document): no word
+    // proposes a candidate, and no per-word offsets are needed.
+    let any_words = !by_word.is_empty();
+    let word_at = if any_words { offsets(by_word.iter().map(|e| e.0), ix.words.len()) } else { Vec::new() };
     let exact_of = |ti: usize| exact.get(exact_at[ti]..exact_at[ti + 1]).unwrap_or(&[]);
     let is_exact = |ti: usize, d: usize| exact_of(ti).iter().any(|e| e.2 == d);
     let headings_with = |w: usize| {
-        let list = by_word.get(word_at[w]..word_at[w + 1]).unwrap_or(&[]);
+        let list = match (word_at.get(w), word_at.get(w + 1)) {
+            (Some(&from), Some(&to)) => by_word.get(from..to).unwrap_or(&[]),
+            _ => &[],
+        };
         if list.len() <= max_posting {
             list
         } else {
@@ -207,7 +213,7 @@ fn align_posting(t: &Template, doc: &Doc, keys: &HeadingKeys, max_posting: usize
         for &(_, _, d) in exact_of(ti) {
             pairs.push((ti, d, (3.0 - 0.3 * ldiff(d)).max(2.0)));
         }
-        if matches!(&s.slot, Some(lit) if lit.is_empty()) {
+        if !any_words || matches!(&s.slot, Some(lit) if lit.is_empty()) {
             continue;
         }
         cands.clear();
@@ -419,7 +425,8 @@ impl<'k> DocFacts<'k> {
             Some(r) => r.clone(),
             None => {
                 let start = self.tokens.len();
-                self.tokens.reserve(b.token_count().max(8));
+                // At first, room for the tokens of many headings: few regrowths per check.
+                self.tokens.reserve(if self.tokens.capacity() == 0 { 128 } else { b.token_count() });
                 push_sorted_tokens(b, &mut self.tokens);
                 let r = start..self.tokens.len();
                 self.token_at[d] = Some(r.clone());
@@ -448,7 +455,7 @@ impl<'k> DocFacts<'k> {
             return r.clone();
         }
         let start = self.bigrams.len();
-        self.bigrams.reserve(b.key.len().max(32));
+        self.bigrams.reserve(if self.bigrams.capacity() == 0 { b.key.len().max(512) } else { b.key.len() });
         push_sorted_bigrams(b.key, &mut self.bigrams);
         let r = start..self.bigrams.len();
         self.bigram_at[d] = Some(r.clone());

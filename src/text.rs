@@ -248,23 +248,18 @@ pub fn has_word(s: &str) -> bool {
 /// Light stemming so that "Webhooks" and "webhook" compare equal: appends the stem of `t` and
 /// a space to `out`.
 fn push_stem(out: &mut String, t: &str) {
-    if t.len() > 3 && t.is_ascii() {
-        // ASCII: every byte position is a char boundary.
-        match t.as_bytes() {
-            [.., b'i', b'e', b's'] => {
-                out.push_str(t.get(..t.len() - 3).unwrap_or(""));
-                out.push_str("y ");
-                return;
-            }
-            [.., x, b's'] if !matches!(x, b's' | b'u' | b'i') => {
-                out.push_str(t.get(..t.len() - 1).unwrap_or(""));
-                out.push(' ');
-                return;
-            }
-            _ => {}
+    // ASCII tokens of more than 3 bytes (every byte position a char boundary) lose a plural
+    // ending. One copy of the stem; the rest is pushed as chars.
+    match t.as_bytes() {
+        [.., b'i', b'e', b's'] if t.len() > 3 && t.is_ascii() => {
+            out.push_str(t.get(..t.len() - 3).unwrap_or(""));
+            out.push('y');
         }
+        [.., x, b's'] if t.len() > 3 && !matches!(x, b's' | b'u' | b'i') && t.is_ascii() => {
+            out.push_str(t.get(..t.len() - 1).unwrap_or(""));
+        }
+        _ => out.push_str(t),
     }
-    out.push_str(t);
     out.push(' ');
 }
 
@@ -434,6 +429,7 @@ pub struct KeyRef<'a> {
 }
 
 impl<'a> KeyRef<'a> {
+    #[inline]
     fn of(keys: &'a str, words: &'a str, p: &KeyPos) -> Self {
         KeyRef {
             key: keys.get(p.key.clone()).unwrap_or(""),
