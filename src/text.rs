@@ -431,13 +431,16 @@ pub struct KeyRef<'a> {
 impl<'a> KeyRef<'a> {
     #[inline]
     fn of(keys: &'a str, words: &'a str, p: &KeyPos) -> Self {
+        let core = words.get(p.core.clone()).unwrap_or("");
+        let core_is_full = p.core == p.full;
         KeyRef {
             key: keys.get(p.key.clone()).unwrap_or(""),
-            core: words.get(p.core.clone()).unwrap_or(""),
-            full: words.get(p.full.clone()).unwrap_or(""),
+            core,
+            // Most headings have no parentheticals: the same words, no second range check.
+            full: if core_is_full { core } else { words.get(p.full.clone()).unwrap_or("") },
             core_count: p.core_count,
             full_count: p.full_count,
-            core_is_full: p.core == p.full,
+            core_is_full,
         }
     }
 
