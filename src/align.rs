@@ -73,34 +73,47 @@ struct KeyFacts {
 
 impl AlignIndex {
     pub fn new(sections: &[TemplateSection]) -> Self {
-        let mut ix = AlignIndex { sections: sections.len(), ..AlignIndex::default() };
+        let nkeys: usize = sections.iter().map(|s| 1 + s.aliases.len()).sum();
+        let mut ix = AlignIndex {
+            sections: sections.len(),
+            by_key: WordMap::with_capacity_and_hasher(nkeys, Default::default()),
+            words: WordMap::with_capacity_and_hasher(2 * nkeys, Default::default()),
+            section_words: Vec::with_capacity(sections.len()),
+            facts: Vec::with_capacity(sections.len()),
+        };
+        let mut ids: Vec<usize> = Vec::new();
+        let mut sorted: Vec<&str> = Vec::new();
         for (ti, s) in sections.iter().enumerate() {
             let keys = || std::iter::once(&s.key).chain(&s.aliases);
             for (k, key) in keys().enumerate() {
                 ix.by_key.entry(key.key.clone()).or_default().push((ti, k));
             }
-            let words: Vec<&str> = match &s.slot {
-                Some(lit) => lit.iter().map(String::as_str).collect(),
-                None => keys().flat_map(|k| k.tokens()).collect(),
+            ids.clear();
+            let mut number = |w: &str| {
+                let next = ix.words.len();
+                match ix.words.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        ix.words.insert(w.to_string(), next);
+                        next
+                    }
+                }
             };
-            let mut ids: Vec<usize> = words
-                .into_iter()
-                .map(|w| {
-                    let next = ix.words.len();
-                    *ix.words.entry(w.to_string()).or_insert(next)
-                })
-                .collect();
+            match &s.slot {
+                Some(lit) => ids.extend(lit.iter().map(|w| number(w))),
+                None => ids.extend(keys().flat_map(|k| k.tokens()).map(&mut number)),
+            }
             ids.sort_unstable();
             ids.dedup();
-            ix.section_words.push(ids);
+            ix.section_words.push(ids.clone());
             ix.facts.push(
                 keys()
                     .map(|k| {
-                        let mut tokens = Vec::new();
-                        push_sorted_tokens(k.view(), &mut tokens);
-                        let mut bigrams = Vec::new();
+                        sorted.clear();
+                        push_sorted_tokens(k.view(), &mut sorted);
+                        let mut bigrams = Vec::with_capacity(k.key.len());
                         push_sorted_bigrams(&k.key, &mut bigrams);
-                        KeyFacts { tokens: tokens.into_iter().map(str::to_string).collect(), bigrams }
+                        KeyFacts { tokens: sorted.iter().map(|t| t.to_string()).collect(), bigrams }
                     })
                     .collect(),
             );
@@ -157,11 +170,17 @@ fn align_posting(t: &Template, doc: &Doc, keys: &HeadingKeys, max_posting: usize
     by_word.dedup();
     // exact_of(ti) = exact[exact_at[ti]..exact_at[ti + 1]]; the same for words.
     let exact_at = offsets(exact.iter().map(|e| e.0), n);
-    let word_at = offsets(by_word.iter().map(|e| e.0), ix.words.len());
+    // No heading shares a word with the template (a tiny or unrelated document): no word
+    // proposes a candidate, and no per-word offsets are needed.
+    let any_words = !by_word.is_empty();
+    let word_at = if any_words { offsets(by_word.iter().map(|e| e.0), ix.words.len()) } else { Vec::new() };
     let exact_of = |ti: usize| exact.get(exact_at[ti]..exact_at[ti + 1]).unwrap_or(&[]);
     let is_exact = |ti: usize, d: usize| exact_of(ti).iter().any(|e| e.2 == d);
     let headings_with = |w: usize| {
-        let list = by_word.get(word_at[w]..word_at[w + 1]).unwrap_or(&[]);
+        let list = match (word_at.get(w), word_at.get(w + 1)) {
+            (Some(&from), Some(&to)) => by_word.get(from..to).unwrap_or(&[]),
+            _ => &[],
+        };
         if list.len() <= max_posting {
             list
         } else {
@@ -194,7 +213,7 @@ fn align_posting(t: &Template, doc: &Doc, keys: &HeadingKeys, max_posting: usize
         for &(_, _, d) in exact_of(ti) {
             pairs.push((ti, d, (3.0 - 0.3 * ldiff(d)).max(2.0)));
         }
-        if matches!(&s.slot, Some(lit) if lit.is_empty()) {
+        if !any_words || matches!(&s.slot, Some(lit) if lit.is_empty()) {
             continue;
         }
         cands.clear();
@@ -406,7 +425,8 @@ impl<'k> DocFacts<'k> {
             Some(r) => r.clone(),
             None => {
                 let start = self.tokens.len();
-                self.tokens.reserve(b.token_count().max(8));
+                // At first, room for the tokens of many headings: few regrowths per check.
+                self.tokens.reserve(if self.tokens.capacity() == 0 { 128 } else { b.token_count() });
                 push_sorted_tokens(b, &mut self.tokens);
                 let r = start..self.tokens.len();
                 self.token_at[d] = Some(r.clone());
@@ -435,7 +455,7 @@ impl<'k> DocFacts<'k> {
             return r.clone();
         }
         let start = self.bigrams.len();
-        self.bigrams.reserve(b.key.len().max(32));
+        self.bigrams.reserve(if self.bigrams.capacity() == 0 { b.key.len().max(512) } else { b.key.len() });
         push_sorted_bigrams(b.key, &mut self.bigrams);
         let r = start..self.bigrams.len();
         self.bigram_at[d] = Some(r.clone());

@@ -338,23 +338,18 @@ pub fn has_word(s: &str) -> bool {
 /// Light stemming so that "Webhooks" and "webhook" compare equal: appends the stem of `t` and
 /// a space to `out`.
 fn push_stem(out: &mut String, t: &str) {
-    if t.len() > 3 && t.is_ascii() {
-        // ASCII: every byte position is a char boundary.
-        match t.as_bytes() {
-            [.., b'i', b'e', b's'] => {
-                out.push_str(t.get(..t.len() - 3).unwrap_or(""));
-                out.push_str("y ");
-                return;
-            }
-            [.., x, b's'] if !matches!(x, b's' | b'u' | b'i') => {
-                out.push_str(t.get(..t.len() - 1).unwrap_or(""));
-                out.push(' ');
-                return;
-            }
-            _ => {}
+    // ASCII tokens of more than 3 bytes (every byte position a char boundary) lose a plural
+    // ending. One copy of the stem; the rest is pushed as chars.
+    match t.as_bytes() {
+        [.., b'i', b'e', b's'] if t.len() > 3 && t.is_ascii() => {
+            out.push_str(t.get(..t.len() - 3).unwrap_or(""));
+            out.push('y');
         }
+        [.., x, b's'] if t.len() > 3 && !matches!(x, b's' | b'u' | b'i') && t.is_ascii() => {
+            out.push_str(t.get(..t.len() - 1).unwrap_or(""));
+        }
+        _ => out.push_str(t),
     }
-    out.push_str(t);
     out.push(' ');
 }
 
@@ -524,14 +519,18 @@ pub struct KeyRef<'a> {
 }
 
 impl<'a> KeyRef<'a> {
+    #[inline]
     fn of(keys: &'a str, words: &'a str, p: &KeyPos) -> Self {
+        let core = words.get(p.core.clone()).unwrap_or("");
+        let core_is_full = p.core == p.full;
         KeyRef {
             key: keys.get(p.key.clone()).unwrap_or(""),
-            core: words.get(p.core.clone()).unwrap_or(""),
-            full: words.get(p.full.clone()).unwrap_or(""),
+            core,
+            // Most headings have no parentheticals: the same words, no second range check.
+            full: if core_is_full { core } else { words.get(p.full.clone()).unwrap_or("") },
             core_count: p.core_count,
             full_count: p.full_count,
-            core_is_full: p.core == p.full,
+            core_is_full,
         }
     }
 
@@ -614,9 +613,11 @@ impl HeadingKey {
 /// Appends the key of `heading` to `keys` and its words to `words` (`scratch` is working
 /// room); returns where they lie.
 fn build_key(heading: &str, keys: &mut String, words: &mut String, scratch: &mut String) -> KeyPos {
-    let unnumbered = strip_numbering(heading.trim());
-    let unnumbered = unnumbered.trim_start_matches(['*', '_', '`']);
-    let unnumbered = strip_numbering(unnumbered);
+    let numbered = strip_numbering(heading.trim());
+    let unmarked = numbered.trim_start_matches(['*', '_', '`']);
+    // `strip_numbering` returns a text it leaves unchanged: only removed markup can uncover
+    // more numbering.
+    let unnumbered = if unmarked.len() == numbered.len() { unmarked } else { strip_numbering(unmarked) };
     let key_start = keys.len();
     let words_start = words.len();
     // Room for the usual case (ASCII, no parentheticals): no regrowing while pushing.
@@ -630,7 +631,9 @@ fn build_key(heading: &str, keys: &mut String, words: &mut String, scratch: &mut
     // the outside text is tokenized on its own.
     let bytes = unnumbered.as_bytes();
     let (mut parens, mut joins) = (false, false);
-    for (i, &b) in bytes.iter().enumerate() {
+    // Most headings have neither `(` nor a byte that begins `（`: a fast search rules both out.
+    let maybe_parens = bytes.contains(&b'(') || bytes.contains(&0xEF);
+    for (i, &b) in bytes.iter().enumerate().filter(|_| maybe_parens) {
         // `(` or `（` (EF BC 88).
         if b == b'(' || (b == 0xEF && bytes.get(i + 1..i + 3) == Some(&[0xBC, 0x88][..])) {
             parens = true;
@@ -1027,6 +1030,37 @@ mod tests {
         assert_eq!(key("User Scenarios & Testing *(mandatory)*"), key("User Scenarios and Testing"));
         assert_eq!(key("⚡ Quick Guidelines"), "quick guidelines");
         assert_eq!(key("2026 Roadmap"), "2026 roadmap");
+    }
+
+    #[test]
+    fn stripping_numbering_twice_changes_nothing() {
+        // Keys rely on it: only removed markup can uncover more numbering.
+        for h in [
+            "1. Overview",
+            "1.2.3 2) Overview",
+            "Section 3:\tChapter 2 - IV. A) Goals",
+            "§ 4 § 5. x",
+            "Part IV.\t1) Scope",
+            "12",
+            "1.",
+            "  A) ",
+            "Step 1 —  2. 中文",
+            "X) Y) Z",
+        ] {
+            let once = strip_numbering(h);
+            assert_eq!(strip_numbering(once), once, "{h:?}");
+        }
+        let pieces = ["1", "2.", "IV", "A", ")", ":", "-", "—", " ", "\t", "§", "Section ", "part", "x", "中", ".", "*"];
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            let mut h = String::new();
+            for _ in 0..8 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                h.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let once = strip_numbering(&h);
+            assert_eq!(strip_numbering(once), once, "{h:?}");
+        }
     }
 
     #[test]

@@ -81,6 +81,29 @@ const OPTIONAL_MARKERS: &[&str] = &[
     "該当する場合",
 ];
 
+/// Which bytes begin one of [`OPTIONAL_MARKERS`].
+const MARKER_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < OPTIONAL_MARKERS.len() {
+        table[OPTIONAL_MARKERS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Whether the lowercased heading `lower` contains one of [`OPTIONAL_MARKERS`] (as
+/// `str::contains` would find it): markers are looked for only where one could begin.
+fn has_optional_marker(lower: &str) -> bool {
+    let hay = lower.as_bytes();
+    hay.iter().enumerate().any(|(i, &b)| {
+        MARKER_FIRST_BYTES[b as usize] && {
+            let rest = hay.get(i..).unwrap_or(&[]);
+            OPTIONAL_MARKERS.iter().any(|m| m.as_bytes().first() == Some(&b) && rest.starts_with(m.as_bytes()))
+        }
+    })
+}
+
 impl Template {
     /// Compiles a Markdown template. Fails only when it has no headings (nothing to check
     /// against).
@@ -114,13 +137,12 @@ impl Template {
             let slot = slot_literal(&h.text, heading_placeholder);
             let directives = directives_in(&doc, &own);
             let lower = h.text.to_lowercase();
-            let marked_optional = OPTIONAL_MARKERS.iter().any(|m| lower.contains(m));
+            let marked_optional = has_optional_marker(&lower);
             let optional = match directives.required {
                 Some(req) => !req,
                 None => marked_optional || parent.is_some_and(|p| sections[p].optional),
             };
-            let skeleton = skeleton_text(markdown, &h.range, own_end);
-            let body_blank = body_is_blank(markdown, &own);
+            let (skeleton, body_blank) = skeleton_text(markdown, &h.range, own_end);
             let is_title = i == 0 && title_alone;
             sections.push(TemplateSection {
                 title: h.text.clone(),
@@ -258,13 +280,6 @@ pub fn directive_body(comment: &str) -> Option<&str> {
     inner.strip_prefix("speclint:")
 }
 
-fn body_is_blank(text: &str, own: &std::ops::Range<usize>) -> bool {
-    text[own.clone()].lines().all(|l| {
-        let t = l.trim();
-        t.is_empty() || is_thematic_break(t)
-    })
-}
-
 pub fn is_thematic_break(t: &str) -> bool {
     let mut mark = None;
     let mut n = 0;
@@ -281,22 +296,37 @@ pub fn is_thematic_break(t: &str) -> bool {
     n >= 3
 }
 
-/// Heading line plus own text, without trailing thematic breaks and blank lines.
-fn skeleton_text(text: &str, heading: &std::ops::Range<usize>, end: usize) -> String {
+/// Heading line plus own text, without trailing thematic breaks and blank lines; and whether
+/// the own text is blank (only blank lines and thematic breaks).
+fn skeleton_text(text: &str, heading: &std::ops::Range<usize>, end: usize) -> (String, bool) {
     // The heading as written (a setext underline is part of it, not a trailing break).
-    let mut s = text[heading.clone()].trim_end().to_string();
-    let rest = &text[heading.end..end];
+    let head = text.get(heading.clone()).unwrap_or("").trim_end();
+    let rest = text.get(heading.end..end).unwrap_or("");
     let rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')).unwrap_or(rest);
-    let mut body: Vec<&str> = rest.lines().collect();
-    while body.last().is_some_and(|l| l.trim().is_empty() || is_thematic_break(l.trim())) {
-        body.pop();
+    // End of the last line that is neither blank nor a thematic break (0: none is).
+    let (mut kept, mut pos) = (0, 0);
+    for line in rest.split_inclusive('\n') {
+        let t = line.trim();
+        if !(t.is_empty() || is_thematic_break(t)) {
+            kept = pos + line.strip_suffix('\n').map_or(line, |l| l.strip_suffix('\r').unwrap_or(l)).len();
+        }
+        pos += line.len();
     }
-    for l in body {
+    let body = rest.get(..kept).unwrap_or("");
+    let mut s = String::with_capacity(head.len() + body.len() + 2);
+    s.push_str(head);
+    if body.contains('\r') {
+        // Lines end in `\n` in the skeleton, whatever they ended in here.
+        for l in body.lines() {
+            s.push('\n');
+            s.push_str(l);
+        }
+    } else if kept > 0 {
         s.push('\n');
-        s.push_str(l);
+        s.push_str(body);
     }
     s.push('\n');
-    s
+    (s, kept == 0)
 }
 
 #[cfg(test)]
