@@ -34,6 +34,7 @@ function guard(call) {
       // Nothing more can be done for this instance; the error below still says what happened.
     }
     generation++;
+    longestInput = 0;
     const what = detail ? `Rust panic: ${detail.replace(/\s+/g, ' ')}` : `${e.name}: ${e.message}`;
     throw new Error(
       `speclint internal error (${what}). The WebAssembly module was reset and later calls work; please report this with the input that caused it.`,
@@ -43,25 +44,32 @@ function guard(call) {
 }
 
 /**
- * Wasm memory only grows. After a check that left the instance holding more than this, the
- * module is re-instantiated before the next call, so one huge document does not pin its memory
- * for the rest of a page session (compiled `Template`s recompile themselves, as after a panic).
+ * Wasm memory only grows. Before a check, if the instance holds more than RELEASE_ABOVE_BYTES
+ * and this input is less than half the largest one checked since the instance began, the module
+ * is re-instantiated first, so one huge document does not pin its memory for the rest of a page
+ * session or CLI run (compiled `Template`s recompile themselves, as after a panic). A document
+ * about as large as the largest keeps the memory it needs: re-checking it on every keystroke does
+ * not grow the memory from scratch each time.
  */
 const RELEASE_ABOVE_BYTES = 64 * 1024 * 1024;
+/** The longest input (UTF-16 code units) checked by the current instance. */
+let longestInput = 0;
 
-function releaseIfLarge() {
-  if (raw.__speclint_memory_bytes() > RELEASE_ABOVE_BYTES) {
+function releaseIfLarge(markdown) {
+  const length = typeof markdown === 'string' ? markdown.length : 0;
+  if (length < longestInput / 2 && raw.__speclint_memory_bytes() > RELEASE_ABOVE_BYTES) {
     raw.__speclint_release();
     generation++;
+    longestInput = 0;
   }
+  longestInput = Math.max(longestInput, length);
 }
 
 export function check(markdown, options) {
   const template = options !== null && typeof options === 'object' ? options.template : undefined;
   if (template instanceof Template) return template.check(markdown, options);
-  const report = decodeReport(guard(() => raw.check(markdown, options)));
-  releaseIfLarge();
-  return report;
+  releaseIfLarge(markdown);
+  return decodeReport(guard(() => raw.check(markdown, options)));
 }
 
 // Report decoding: the inverse of `encode_report` in src/wasm.rs, whose comment gives the grammar.
@@ -170,9 +178,8 @@ export class Template {
   }
 
   check(markdown, options) {
-    const report = decodeReport(guard(() => this.#current().check(markdown, options)));
-    releaseIfLarge();
-    return report;
+    releaseIfLarge(markdown);
+    return decodeReport(guard(() => this.#current().check(markdown, options)));
   }
 
   /** Releases the compiled form now instead of at garbage collection; the object is unusable after. */

@@ -244,6 +244,11 @@ describe('memory', () => {
     const big = `${TECH_SPEC}\n${'- **Owner**: [Name] wrote `code` and TODO\n'.repeat(300_000)}`;
     const r = check(big, { template: 'tech-spec' });
     assert.ok(r.findings.length > 300_000);
+    // The same document again keeps the memory it needs: no fresh instance growing from scratch.
+    const held = raw.__speclint_memory_bytes();
+    assert.ok(held > 64 * 1024 * 1024, `memory after the large check: ${held} bytes`);
+    assert.equal(check(big, { template: 'tech-spec' }).findings.length, r.findings.length);
+    assert.ok(raw.__speclint_memory_bytes() >= held, `a second large check kept the instance (${held} bytes before, ${raw.__speclint_memory_bytes()} after)`);
     const small = check(TECH_SPEC, { template: 'tech-spec' });
     assert.equal(small.template.id, 'tech-spec');
     assert.ok(raw.__speclint_memory_bytes() < 16 * 1024 * 1024, `memory after a small check: ${raw.__speclint_memory_bytes()} bytes`);
