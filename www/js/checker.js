@@ -18,9 +18,17 @@ export class CheckerWorker {
     this.worker.addEventListener('message', ({ data }) => {
       const p = this.pending.get(data.id);
       if (!p) return;
+      if (data.part) {
+        // A report's findings ahead of its reply (worker.js), each part in its own short task.
+        (p.parts ??= []).push(data.part);
+        return;
+      }
       this.pending.delete(data.id);
-      if (data.ok) p.resolve(data.result);
-      else p.reject(new Error(data.error));
+      if (!data.ok) p.reject(new Error(data.error));
+      else {
+        if (p.parts) data.result.report.findings = p.parts.flat().concat(data.result.report.findings);
+        p.resolve(data.result);
+      }
     });
   }
 

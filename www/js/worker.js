@@ -1,5 +1,7 @@
 // Runs speclint (WebAssembly) off the main thread, so checking a megabyte never delays a
 // keystroke. One request at a time, answered in order: {id, type, ...} → {id, ok, result|error}.
+// A check's report with many findings comes in parts: {id, part: findings[]} messages first, then
+// the reply with the rest of the findings; CheckerWorker puts them back in order.
 //
 //   {type: 'init'}                          → {templates: [{id, title, description, source}]}
 //   {type: 'check', text, template}         → {report, detection, ms}
@@ -38,6 +40,13 @@ const handlers = {
   },
 };
 
+/**
+ * Findings per message. The page receives a message in one main-thread task, and copying ten
+ * thousand findings out of one message took about 60 ms there; in parts of this size, each task
+ * stays short and the page assembles the report (checker.js).
+ */
+const FINDINGS_PER_MESSAGE = 1500;
+
 self.onmessage = (event) => {
   const msg = event.data;
   let reply;
@@ -47,6 +56,15 @@ self.onmessage = (event) => {
     reply = { id: msg.id, ok: true, result: handler(msg) };
   } catch (e) {
     reply = { id: msg.id, ok: false, error: e && e.message ? e.message : String(e) };
+  }
+  const findings = reply.result?.report?.findings;
+  if (findings && findings.length > FINDINGS_PER_MESSAGE) {
+    // Every part but the last goes ahead as {id, part}; the reply carries the last part.
+    let at = 0;
+    for (; findings.length - at > FINDINGS_PER_MESSAGE; at += FINDINGS_PER_MESSAGE) {
+      self.postMessage({ id: msg.id, part: findings.slice(at, at + FINDINGS_PER_MESSAGE) });
+    }
+    reply.result.report.findings = findings.slice(at);
   }
   self.postMessage(reply);
 };
