@@ -196,10 +196,13 @@ test('a 10 MB paste does not freeze the page; the report arrives; the draft that
   // The report arrived, whole.
   const report = await page.evaluate(() => {
     const r = window.speclintPage.state.report;
-    return { findings: r.findings.length, score: r.score, template: r.template.id };
+    const { errors, warnings, infos } = r.summary;
+    return { findings: r.findings.length, counted: errors + warnings + infos, score: r.score, template: r.template.id };
   });
   assert.equal(report.template, 'tech-spec');
   assert.equal(await page.textContent('[data-testid=score]'), String(report.score));
+  // It crossed from the worker in parts: every finding the summary counts is there.
+  assert.equal(report.findings, report.counted);
   assert.ok(report.findings > 50_000, `a 10 MB half-written spec has tens of thousands of findings (${report.findings})`);
   assert.equal(await page.textContent('#findings-count'), `(${report.findings})`);
   // What is laid out is bounded: the list's first rows, and the highlights near the screen.
