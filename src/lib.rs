@@ -224,18 +224,9 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
         .iter()
         .zip(&states)
         .map(|(s, st)| {
-            // `t.path(s)` with room for the whole path up front.
-            let mut path = Vec::with_capacity(depth(t, s) + 1);
-            path.push(s.title.clone());
-            let mut p = s.parent;
-            while let Some(i) = p {
-                path.push(t.sections[i].title.clone());
-                p = t.sections[i].parent;
-            }
-            path.reverse();
             SectionResult {
                 title: s.title.clone(),
-                path,
+                path: s.path.clone(),
                 level: s.level,
                 status: st.status,
                 optional: s.optional,
@@ -290,11 +281,6 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
         findings,
         summary,
     }
-}
-
-/// Number of ancestors of a template section.
-fn depth(t: &Template, s: &template::TemplateSection) -> usize {
-    std::iter::successors(s.parent, |&i| t.sections[i].parent).count()
 }
 
 fn rule_order(id: &str) -> usize {
