@@ -147,14 +147,16 @@ pub fn check(markdown: &str, options: &CheckOptions) -> Result<Report, Error> {
     }
     let settings = resolve_settings(&options.rules)?;
     let doc = doc::Doc::parse(markdown);
-    let builtin_refs: Vec<&Template> = builtins::builtins().iter().collect();
     let (chosen, confidence, closest) = match options.template {
         TemplateChoice::Use(t) => {
             let a = align::align(t, &doc);
             let c = detect::confidence(t, &a);
             (Some((t, a)), c, None)
         }
-        TemplateChoice::Auto => detect::detect(&doc, &builtin_refs).into_parts(),
+        TemplateChoice::Auto => {
+            let builtin_refs: Vec<&Template> = builtins::builtins().iter().collect();
+            detect::detect(&doc, &builtin_refs).into_parts()
+        }
         TemplateChoice::AutoAmong(list) => detect::detect(&doc, list).into_parts(),
     };
     Ok(match chosen {
@@ -218,47 +220,53 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
     }
 
     let text = doc.text;
-    let span = |r: &Range<usize>| doc.lines.span(text, r.start, r.end);
+    // Missing sections side by side share one insertion point, which is also their findings'
+    // range and their fixes': the last span computed is reused.
+    let last_span = std::cell::Cell::new(None::<Span>);
+    let span = |r: &Range<usize>| match last_span.get() {
+        Some(sp) if sp.start_byte == r.start && sp.end_byte == r.end => sp,
+        _ => {
+            let sp = doc.lines.span(text, r.start, r.end);
+            last_span.set(Some(sp));
+            sp
+        }
+    };
     let sections: Vec<SectionResult> = t
         .sections
         .iter()
         .zip(&states)
-        .map(|(s, st)| {
-            SectionResult {
-                title: s.title.clone(),
-                path: s.path.clone(),
-                level: s.level,
-                status: st.status,
-                optional: s.optional,
-                points: st.points,
-                max_points: st.max_points,
-                heading: st.heading.map(|h| doc.headings[h].text.clone()),
-                heading_range: st.heading.map(|h| span(&doc.headings[h].range)),
-                range: st.range.as_ref().map(span),
-                insert_at: st.insert_at.map(|a| span(&(a..a))),
-            }
+        .map(|(s, st)| SectionResult {
+            title: s.title.clone(),
+            path: s.path.clone(),
+            level: s.level,
+            status: st.status,
+            optional: s.optional,
+            points: st.points,
+            max_points: st.max_points,
+            heading: st.heading.map(|h| doc.headings[h].text.clone()),
+            heading_range: st.heading.map(|h| span(&doc.headings[h].range)),
+            range: st.range.as_ref().map(span),
+            insert_at: st.insert_at.map(|a| span(&(a..a))),
         })
         .collect();
 
     // Each rule's metadata is its own static: the registry entry is found by address.
     let severity_of = |meta: &rules::RuleMeta| RULES.iter().zip(settings).find(|(r, _)| std::ptr::eq(r.meta, meta)).and_then(|(_, s)| *s);
-    let mut findings: Vec<Finding> = raw
-        .into_iter()
-        .filter_map(|f| {
-            let severity = severity_of(f.rule)?;
-            let section = f.section.or_else(|| cx.section_at(f.range.start));
-            Some(Finding {
-                rule: f.rule.id,
-                severity,
-                message: f.message,
-                help: f.help,
-                section,
-                section_title: section.map(|i| t.sections[i].title.clone()),
-                range: span(&f.range),
-                fix: f.fix.map(|(r, text)| Fix { range: span(&r), text }),
-            })
+    let mut findings: Vec<Finding> = Vec::with_capacity(raw.len());
+    findings.extend(raw.into_iter().filter_map(|f| {
+        let severity = severity_of(f.rule)?;
+        let section = f.section.or_else(|| cx.section_at(f.range.start));
+        Some(Finding {
+            rule: f.rule.id,
+            severity,
+            message: f.message,
+            help: f.help,
+            section,
+            section_title: section.map(|i| t.sections[i].title.clone()),
+            range: span(&f.range),
+            fix: f.fix.map(|(r, text)| Fix { range: span(&r), text }),
         })
-        .collect();
+    }));
     findings.sort_unstable_by(|a, b| {
         (a.range.start_byte, a.range.end_byte)
             .cmp(&(b.range.start_byte, b.range.end_byte))
