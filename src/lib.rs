@@ -146,7 +146,7 @@ pub fn check(markdown: &str, options: &CheckOptions) -> Result<Report, Error> {
         return Err(Error::InputTooLarge { size: markdown.len(), max: options.max_bytes });
     }
     let settings = resolve_settings(&options.rules)?;
-    let doc = doc::Doc::parse(markdown);
+    let mut doc = doc::Doc::parse(markdown);
     let (chosen, confidence, closest) = match options.template {
         TemplateChoice::Use(t) => {
             let a = align::align(t, &doc);
@@ -160,10 +160,11 @@ pub fn check(markdown: &str, options: &CheckOptions) -> Result<Report, Error> {
         TemplateChoice::AutoAmong(list) => detect::detect(&doc, list).into_parts(),
     };
     Ok(match chosen {
-        Some((t, alignment)) => run(&doc, t, alignment, confidence, &settings),
+        Some((t, alignment)) => run(&mut doc, t, alignment, confidence, &settings),
         None => {
             let t = empty_template();
-            let mut r = run(&doc, t, align::align(t, &doc), confidence, &settings);
+            let alignment = align::align(t, &doc);
+            let mut r = run(&mut doc, t, alignment, confidence, &settings);
             r.score = None;
             r.template = TemplateInfo {
                 id: None,
@@ -202,10 +203,12 @@ fn resolve_settings(rules: &[(String, RuleSetting)]) -> Result<Vec<Option<Severi
     Ok(out)
 }
 
-fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f64, settings: &[Option<Severity>]) -> Report {
+/// Checks `doc` against `t`. Takes the document's heading texts for the report's sections (the
+/// document is not used afterwards), so they are moved rather than copied.
+fn run(doc: &mut doc::Doc, t: &Template, alignment: align::Alignment, confidence: f64, settings: &[Option<Severity>]) -> Report {
     let line_owner = status::line_owners(doc, &alignment);
     let scan = scan::scan(doc, &t.vocab);
-    let mut cx = Context { doc, template: t, align: &alignment, scan: &scan, line_owner: &line_owner, states: &[] };
+    let mut cx = Context { doc: &*doc, template: t, align: &alignment, scan: &scan, line_owner: &line_owner, states: &[] };
 
     let mut raw: Vec<RawFinding> = Vec::new();
     for (rule, _) in RULES.iter().zip(settings).filter(|(r, s)| r.meta.phase == Phase::Gap && s.is_some()) {
@@ -231,11 +234,12 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
             sp
         }
     };
-    let sections: Vec<SectionResult> = t
+    let mut sections: Vec<SectionResult> = t
         .sections
         .iter()
         .zip(&states)
-        .map(|(s, st)| SectionResult {
+        .enumerate()
+        .map(|(i, (s, st))| SectionResult {
             title: s.title.clone(),
             path: s.path.clone(),
             level: s.level,
@@ -243,7 +247,8 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
             optional: s.optional,
             points: st.points,
             max_points: st.max_points,
-            heading: st.heading.map(|h| doc.headings[h].text.clone()),
+            // The heading's owner takes its text below; any other section matched to it copies.
+            heading: st.heading.filter(|&h| alignment.owner.get(h) != Some(&Some(i))).map(|h| doc.headings[h].text.clone()),
             heading_range: st.heading.map(|h| span(&doc.headings[h].range)),
             range: st.range.as_ref().map(span),
             insert_at: st.insert_at.map(|a| span(&(a..a))),
@@ -280,6 +285,12 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
             Severity::Error => summary.errors += 1,
             Severity::Warning => summary.warnings += 1,
             Severity::Info => summary.infos += 1,
+        }
+    }
+    // A document heading has one owner: the section matched to it takes its text.
+    for (i, r) in sections.iter_mut().enumerate() {
+        if let Some(h) = states[i].heading.filter(|&h| alignment.owner.get(h) == Some(&Some(i))) {
+            r.heading = Some(std::mem::take(&mut doc.headings[h].text));
         }
     }
     Report {
