@@ -81,12 +81,18 @@ struct Tally {
 
 /// Does this content line say the section does not apply?
 fn says_not_applicable(line: &str) -> bool {
-    let t = crate::template::strip_markers(line).trim_start_matches(['*', '_', '~']).trim_start().to_lowercase();
-    ["n/a", "na —", "na -", "not applicable", "does not apply", "none.", "none —", "none -", "none:", "none,", "not needed"]
-        .iter()
-        .any(|p| t.starts_with(p))
-        || t == "none"
+    let t = crate::template::strip_markers(line).trim_start_matches(['*', '_', '~']).trim_start();
+    // The same as lowercasing `t` first, without the copy: the phrases are ASCII letters and
+    // punctuation plus "—", and no other character lowercases to one of their characters
+    // followed by the rest of a phrase (the Kelvin sign becomes "k", in no phrase; "İ" becomes
+    // "i" and a combining dot, which no phrase has).
+    let starts_with = |p: &str| t.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()));
+    NOT_APPLICABLE.iter().any(|p| starts_with(p)) || t.eq_ignore_ascii_case("none")
 }
+
+/// Openings of a section's own text that answer "this does not apply" (lowercase).
+const NOT_APPLICABLE: [&str; 11] =
+    ["n/a", "na —", "na -", "not applicable", "does not apply", "none.", "none —", "none -", "none:", "none,", "not needed"];
 
 pub fn compute(
     doc: &Doc,
@@ -394,6 +400,55 @@ mod tests {
             p = t.sections[pi].parent;
         }
         (0..i).rev().find_map(|j| states[j].range.as_ref().map(|r| r.end)).unwrap_or(doc.text.len())
+    }
+
+    #[test]
+    fn not_applicable_matches_lowercasing_first() {
+        let reference = |line: &str| {
+            let t = crate::template::strip_markers(line).trim_start_matches(['*', '_', '~']).trim_start().to_lowercase();
+            NOT_APPLICABLE.iter().any(|p| t.starts_with(p)) || t == "none"
+        };
+        let pieces = [
+            "N",
+            "n",
+            "A",
+            "/",
+            "a",
+            " ",
+            "—",
+            "-",
+            "Not ",
+            "APPLICABLE",
+            "one",
+            "ONE",
+            ".",
+            ":",
+            ",",
+            "**",
+            "_",
+            "İ",
+            "Σ",
+            "ẞ",
+            "\u{212a}",
+            "needed",
+            "CABLE",
+            "pl",
+            "e",
+            "—",
+        ];
+        let mut hits = 0;
+        for s in crate::test_input::piece_strings(&pieces, 8, 9, 200_000, 0x2545_f491_4f6c_dd1d) {
+            let want = reference(&s);
+            hits += usize::from(want);
+            assert_eq!(says_not_applicable(&s), want, "{s:?}");
+        }
+        assert!(hits > 100, "{hits} answers among the inputs");
+        assert!(
+            says_not_applicable("N/A — no users yet")
+                && says_not_applicable("**None.**")
+                && says_not_applicable("none")
+                && !says_not_applicable("Nonetheless")
+        );
     }
 
     #[test]
