@@ -146,22 +146,25 @@ pub fn check(markdown: &str, options: &CheckOptions) -> Result<Report, Error> {
         return Err(Error::InputTooLarge { size: markdown.len(), max: options.max_bytes });
     }
     let settings = resolve_settings(&options.rules)?;
-    let doc = doc::Doc::parse(markdown);
-    let builtin_refs: Vec<&Template> = builtins::builtins().iter().collect();
+    let mut doc = doc::Doc::parse(markdown);
     let (chosen, confidence, closest) = match options.template {
         TemplateChoice::Use(t) => {
             let a = align::align(t, &doc);
             let c = detect::confidence(t, &a);
             (Some((t, a)), c, None)
         }
-        TemplateChoice::Auto => detect::detect(&doc, &builtin_refs).into_parts(),
+        TemplateChoice::Auto => {
+            let builtin_refs: Vec<&Template> = builtins::builtins().iter().collect();
+            detect::detect(&doc, &builtin_refs).into_parts()
+        }
         TemplateChoice::AutoAmong(list) => detect::detect(&doc, list).into_parts(),
     };
     Ok(match chosen {
-        Some((t, alignment)) => run(&doc, t, alignment, confidence, &settings),
+        Some((t, alignment)) => run(&mut doc, t, alignment, confidence, &settings),
         None => {
             let t = empty_template();
-            let mut r = run(&doc, t, align::align(t, &doc), confidence, &settings);
+            let alignment = align::align(t, &doc);
+            let mut r = run(&mut doc, t, alignment, confidence, &settings);
             r.score = None;
             r.template = TemplateInfo {
                 id: None,
@@ -200,10 +203,12 @@ fn resolve_settings(rules: &[(String, RuleSetting)]) -> Result<Vec<Option<Severi
     Ok(out)
 }
 
-fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f64, settings: &[Option<Severity>]) -> Report {
+/// Checks `doc` against `t`. Takes the document's heading texts for the report's sections (the
+/// document is not used afterwards), so they are moved rather than copied.
+fn run(doc: &mut doc::Doc, t: &Template, alignment: align::Alignment, confidence: f64, settings: &[Option<Severity>]) -> Report {
     let line_owner = status::line_owners(doc, &alignment);
     let scan = scan::scan(doc, &t.vocab);
-    let mut cx = Context { doc, template: t, align: &alignment, scan: &scan, line_owner: &line_owner, states: &[] };
+    let mut cx = Context { doc: &*doc, template: t, align: &alignment, scan: &scan, line_owner: &line_owner, states: &[] };
 
     let mut raw: Vec<RawFinding> = Vec::new();
     for (rule, _) in RULES.iter().zip(settings).filter(|(r, s)| r.meta.phase == Phase::Gap && s.is_some()) {
@@ -218,56 +223,55 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
     }
 
     let text = doc.text;
-    let span = |r: &Range<usize>| doc.lines.span(text, r.start, r.end);
-    let sections: Vec<SectionResult> = t
+    // Missing sections side by side share one insertion point, which is also their findings'
+    // range and their fixes': the last span computed is reused.
+    let last_span = std::cell::Cell::new(None::<Span>);
+    let span = |r: &Range<usize>| match last_span.get() {
+        Some(sp) if sp.start_byte == r.start && sp.end_byte == r.end => sp,
+        _ => {
+            let sp = doc.lines.span(text, r.start, r.end);
+            last_span.set(Some(sp));
+            sp
+        }
+    };
+    let mut sections: Vec<SectionResult> = t
         .sections
         .iter()
         .zip(&states)
-        .map(|(s, st)| {
-            // `t.path(s)` with room for the whole path up front.
-            let mut path = Vec::with_capacity(depth(t, s) + 1);
-            path.push(s.title.clone());
-            let mut p = s.parent;
-            while let Some(i) = p {
-                path.push(t.sections[i].title.clone());
-                p = t.sections[i].parent;
-            }
-            path.reverse();
-            SectionResult {
-                title: s.title.clone(),
-                path,
-                level: s.level,
-                status: st.status,
-                optional: s.optional,
-                points: st.points,
-                max_points: st.max_points,
-                heading: st.heading.map(|h| doc.headings[h].text.clone()),
-                heading_range: st.heading.map(|h| span(&doc.headings[h].range)),
-                range: st.range.as_ref().map(span),
-                insert_at: st.insert_at.map(|a| span(&(a..a))),
-            }
+        .enumerate()
+        .map(|(i, (s, st))| SectionResult {
+            title: s.title.clone(),
+            path: s.path.clone(),
+            level: s.level,
+            status: st.status,
+            optional: s.optional,
+            points: st.points,
+            max_points: st.max_points,
+            // The heading's owner takes its text below; any other section matched to it copies.
+            heading: st.heading.filter(|&h| alignment.owner.get(h) != Some(&Some(i))).map(|h| doc.headings[h].text.clone()),
+            heading_range: st.heading.map(|h| span(&doc.headings[h].range)),
+            range: st.range.as_ref().map(span),
+            insert_at: st.insert_at.map(|a| span(&(a..a))),
         })
         .collect();
 
     // Each rule's metadata is its own static: the registry entry is found by address.
     let severity_of = |meta: &rules::RuleMeta| RULES.iter().zip(settings).find(|(r, _)| std::ptr::eq(r.meta, meta)).and_then(|(_, s)| *s);
-    let mut findings: Vec<Finding> = raw
-        .into_iter()
-        .filter_map(|f| {
-            let severity = severity_of(f.rule)?;
-            let section = f.section.or_else(|| cx.section_at(f.range.start));
-            Some(Finding {
-                rule: f.rule.id,
-                severity,
-                message: f.message,
-                help: f.help,
-                section,
-                section_title: section.map(|i| t.sections[i].title.clone()),
-                range: span(&f.range),
-                fix: f.fix.map(|(r, text)| Fix { range: span(&r), text }),
-            })
+    let mut findings: Vec<Finding> = Vec::with_capacity(raw.len());
+    findings.extend(raw.into_iter().filter_map(|f| {
+        let severity = severity_of(f.rule)?;
+        let section = f.section.or_else(|| cx.section_at(f.range.start));
+        Some(Finding {
+            rule: f.rule.id,
+            severity,
+            message: f.message,
+            help: f.help,
+            section,
+            section_title: section.map(|i| t.sections[i].title.clone()),
+            range: span(&f.range),
+            fix: f.fix.map(|(r, text)| Fix { range: span(&r), text }),
         })
-        .collect();
+    }));
     findings.sort_unstable_by(|a, b| {
         (a.range.start_byte, a.range.end_byte)
             .cmp(&(b.range.start_byte, b.range.end_byte))
@@ -283,6 +287,12 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
             Severity::Info => summary.infos += 1,
         }
     }
+    // A document heading has one owner: the section matched to it takes its text.
+    for (i, r) in sections.iter_mut().enumerate() {
+        if let Some(h) = states[i].heading.filter(|&h| alignment.owner.get(h) == Some(&Some(i))) {
+            r.heading = Some(std::mem::take(&mut doc.headings[h].text));
+        }
+    }
     Report {
         score: Some(status::score(&states)),
         template: TemplateInfo { id: Some(t.id.clone()), title: t.title.clone(), confidence: (confidence * 1000.0).round() / 1000.0 },
@@ -290,11 +300,6 @@ fn run(doc: &doc::Doc, t: &Template, alignment: align::Alignment, confidence: f6
         findings,
         summary,
     }
-}
-
-/// Number of ancestors of a template section.
-fn depth(t: &Template, s: &template::TemplateSection) -> usize {
-    std::iter::successors(s.parent, |&i| t.sections[i].parent).count()
 }
 
 fn rule_order(id: &str) -> usize {

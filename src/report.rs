@@ -1,9 +1,14 @@
 //! What a check returns: the [`Report`] with its per-section results and [`Finding`]s.
 //! These types are the product's contract; the JS binding and the CLI serialize them as they are
-//! (camelCase field names).
+//! (camelCase field names). Text that comes from the template (section titles and paths) is an
+//! `Arc<str>` shared with the compiled [`Template`](crate::Template), and fixed advice is a
+//! `Cow<'static, str>`: a check copies neither, and both read as `&str` and serialize as plain
+//! strings.
 
 use crate::lines::Span;
 use serde::Serialize;
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// How bad a finding is. `Error` fails CI by default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -79,10 +84,10 @@ pub struct TemplateInfo {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SectionResult {
-    /// The template heading text.
-    pub title: String,
-    /// Titles from the top-level ancestor down to this section.
-    pub path: Vec<String>,
+    /// The template heading text (shared with the template: read it as a `&str`).
+    pub title: Arc<str>,
+    /// Titles from the top-level ancestor down to this section (shared with the template).
+    pub path: Arc<[Arc<str>]>,
     /// Template heading level (1–6).
     pub level: u8,
     pub status: Status,
@@ -120,12 +125,12 @@ pub struct Finding {
     pub severity: Severity,
     /// What is wrong.
     pub message: String,
-    /// What to do about it.
-    pub help: String,
+    /// What to do about it (most rules' advice is a fixed sentence, borrowed rather than copied).
+    pub help: Cow<'static, str>,
     /// Index into [`Report::sections`] of the template section this belongs to.
     pub section: Option<usize>,
-    /// Title of that section (for readers of JSON output).
-    pub section_title: Option<String>,
+    /// Title of that section (for readers of JSON output; shared with the template).
+    pub section_title: Option<Arc<str>>,
     /// Where it is (for `missing-section`: an empty range at the insertion point). Serialized
     /// flat onto the finding (`start`, `end`, `line`, `column`, ..., `startByte`, `endByte`),
     /// the shape JS consumers and the CLI's JSON read.

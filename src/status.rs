@@ -81,12 +81,18 @@ struct Tally {
 
 /// Does this content line say the section does not apply?
 fn says_not_applicable(line: &str) -> bool {
-    let t = crate::template::strip_markers(line).trim_start_matches(['*', '_', '~']).trim_start().to_lowercase();
-    ["n/a", "na —", "na -", "not applicable", "does not apply", "none.", "none —", "none -", "none:", "none,", "not needed"]
-        .iter()
-        .any(|p| t.starts_with(p))
-        || t == "none"
+    let t = crate::template::strip_markers(line).trim_start_matches(['*', '_', '~']).trim_start();
+    // The same as lowercasing `t` first, without the copy: the phrases are ASCII letters and
+    // punctuation plus "—", and no other character lowercases to one of their characters
+    // followed by the rest of a phrase (the Kelvin sign becomes "k", in no phrase; "İ" becomes
+    // "i" and a combining dot, which no phrase has).
+    let starts_with = |p: &str| t.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()));
+    NOT_APPLICABLE.iter().any(|p| starts_with(p)) || t.eq_ignore_ascii_case("none")
 }
+
+/// Openings of a section's own text that answer "this does not apply" (lowercase).
+const NOT_APPLICABLE: [&str; 11] =
+    ["n/a", "na —", "na -", "not applicable", "does not apply", "none.", "none —", "none -", "none:", "none,", "not needed"];
 
 pub fn compute(
     doc: &Doc,
@@ -271,10 +277,8 @@ pub fn compute(
             Status::Missing => 0,
         };
     }
-    for i in 0..n {
-        if states[i].status == Status::Missing {
-            states[i].insert_at = Some(insert_at(doc, t, align, &states, i));
-        }
+    if states.iter().any(|s| s.status == Status::Missing) {
+        insert_points(doc, t, align, &mut states);
     }
     states
 }
@@ -315,29 +319,53 @@ fn section_range(doc: &Doc, t: &Template, align: &Alignment, i: usize, h: usize)
     start..end
 }
 
-/// Where a missing section belongs: before the next present section in its parent's subtree
-/// (its own sub-sections included), else at the end of its parent, else at the end of the
-/// document.
-fn insert_at(doc: &Doc, t: &Template, align: &Alignment, states: &[SectionState], i: usize) -> usize {
+/// Where each missing section belongs: before the next present section in its parent's subtree
+/// (its own sub-sections included), else at the end of its nearest present ancestor, else after
+/// the last present section before it, else at the end of the document. One backward pass finds,
+/// for every section, where its subtree ends and the first section from it on that is present
+/// in order; one forward pass then places the missing ones: linear in the number of sections.
+fn insert_points(doc: &Doc, t: &Template, align: &Alignment, states: &mut [SectionState]) {
+    let n = t.sections.len();
     let in_order = |j: usize| align.matches[j].filter(|m| m.kind != MatchKind::OutOfOrder);
-    let scope_end = match t.sections[i].parent {
-        Some(p) => t.descendants(p).end,
-        None => t.sections.len(),
-    };
-    // The next present section after this one in its parent's subtree — one of its own
-    // sub-sections included: a missing parent goes above its present child.
-    if let Some(m) = (i + 1..scope_end).find_map(in_order) {
-        return doc.headings[m.heading].range.start;
-    }
-    let mut p = t.sections[i].parent;
-    while let Some(pi) = p {
-        if let Some(r) = &states[pi].range {
-            return r.end;
+    // (end of the subtree: the first later section at the same or a higher level, as
+    // `Template::descendants` has it; first section at or after this one present in order, or
+    // `n`).
+    let mut after: Vec<(usize, usize)> = vec![(n, n); n];
+    let mut next_present = n;
+    for i in (0..n).rev() {
+        let level = t.sections[i].level;
+        let mut j = i + 1;
+        while j < n && t.sections[j].level > level {
+            j = after[j].0;
         }
-        p = t.sections[pi].parent;
+        if in_order(i).is_some() {
+            next_present = i;
+        }
+        after[i] = (j, next_present);
     }
-    // A top-level section: after the last present section before it, else at the end.
-    (0..i).rev().find_map(|j| states[j].range.as_ref().map(|r| r.end)).unwrap_or(doc.text.len())
+    // The end of the last present section before `i`.
+    let mut last_end = None;
+    for i in 0..n {
+        if states[i].status == Status::Missing {
+            let scope_end = t.sections[i].parent.map_or(n, |p| after[p].0);
+            // The next present section after this one in its parent's subtree — one of its own
+            // sub-sections included: a missing parent goes above its present child.
+            let next = after.get(i + 1).map_or(n, |a| a.1);
+            let at = (next < scope_end)
+                .then(|| in_order(next).map(|m| doc.headings[m.heading].range.start))
+                .flatten()
+                .or_else(|| {
+                    std::iter::successors(t.sections[i].parent, |&p| t.sections[p].parent)
+                        .find_map(|p| states[p].range.as_ref().map(|r| r.end))
+                })
+                .or(last_end)
+                .unwrap_or(doc.text.len());
+            states[i].insert_at = Some(at);
+        }
+        if let Some(r) = &states[i].range {
+            last_end = Some(r.end);
+        }
+    }
 }
 
 /// Completeness 0–100 from section points.
@@ -348,4 +376,117 @@ pub fn score(states: &[SectionState]) -> u32 {
         return 100;
     }
     ((earned as f64 * 100.0 / possible as f64).round() as u32).min(100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain statement of where a missing section goes, section by section.
+    fn reference_insert_at(doc: &Doc, t: &Template, align: &Alignment, states: &[SectionState], i: usize) -> usize {
+        let in_order = |j: usize| align.matches[j].filter(|m| m.kind != MatchKind::OutOfOrder);
+        let scope_end = match t.sections[i].parent {
+            Some(p) => t.descendants(p).end,
+            None => t.sections.len(),
+        };
+        if let Some(m) = (i + 1..scope_end).find_map(in_order) {
+            return doc.headings[m.heading].range.start;
+        }
+        let mut p = t.sections[i].parent;
+        while let Some(pi) = p {
+            if let Some(r) = &states[pi].range {
+                return r.end;
+            }
+            p = t.sections[pi].parent;
+        }
+        (0..i).rev().find_map(|j| states[j].range.as_ref().map(|r| r.end)).unwrap_or(doc.text.len())
+    }
+
+    #[test]
+    fn not_applicable_matches_lowercasing_first() {
+        let reference = |line: &str| {
+            let t = crate::template::strip_markers(line).trim_start_matches(['*', '_', '~']).trim_start().to_lowercase();
+            NOT_APPLICABLE.iter().any(|p| t.starts_with(p)) || t == "none"
+        };
+        let pieces = [
+            "N",
+            "n",
+            "A",
+            "/",
+            "a",
+            " ",
+            "—",
+            "-",
+            "Not ",
+            "APPLICABLE",
+            "one",
+            "ONE",
+            ".",
+            ":",
+            ",",
+            "**",
+            "_",
+            "İ",
+            "Σ",
+            "ẞ",
+            "\u{212a}",
+            "needed",
+            "CABLE",
+            "pl",
+            "e",
+            "—",
+        ];
+        let mut hits = 0;
+        for s in crate::test_input::piece_strings(&pieces, 8, 9, 200_000, 0x2545_f491_4f6c_dd1d) {
+            let want = reference(&s);
+            hits += usize::from(want);
+            assert_eq!(says_not_applicable(&s), want, "{s:?}");
+        }
+        assert!(hits > 100, "{hits} answers among the inputs");
+        assert!(
+            says_not_applicable("N/A — no users yet")
+                && says_not_applicable("**None.**")
+                && says_not_applicable("none")
+                && !says_not_applicable("Nonetheless")
+        );
+    }
+
+    #[test]
+    fn insert_points_match_the_reference() {
+        let template = "# Spec\n\n## Goals\n[Goal]\n\n### Non-goals\n\n#### Later\n\n## Design\n### API\n[Endpoints]\n### Data\n\n## Risks *(optional)*\n[Risk]\n\n# Appendix\n## Glossary\n";
+        let t = Template::compile(template).unwrap();
+        let pieces = [
+            "# Spec\n",
+            "## Goals\n",
+            "### Non-goals\n",
+            "#### Later\n",
+            "## Design\n",
+            "### API\n",
+            "### Data\n",
+            "## Risks\n",
+            "# Appendix\n",
+            "## Glossary\n",
+            "text\n",
+            "N/A — not needed\n",
+            "## Other\n",
+            "\n",
+        ];
+        let mut missing = 0;
+        for text in crate::test_input::piece_strings(&pieces, 12, 11, 20_000, 0x9e37_79b9_7f4a_7c15) {
+            let doc = Doc::parse(&text);
+            let align = crate::align::align(&t, &doc);
+            let scan = crate::scan::scan(&doc, &t.vocab);
+            let owners = line_owners(&doc, &align);
+            let states = compute(&doc, &t, &align, &scan, &owners, &[]);
+            for i in 0..t.sections.len() {
+                if states[i].status == Status::Missing {
+                    missing += 1;
+                    assert_eq!(states[i].insert_at, Some(reference_insert_at(&doc, &t, &align, &states, i)), "section {i} in {text:?}");
+                } else {
+                    assert_eq!(states[i].insert_at, None);
+                }
+            }
+        }
+        assert!(missing > 10_000);
+    }
 }

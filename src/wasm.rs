@@ -253,8 +253,8 @@ impl JsTemplate {
         let t = &self.0;
         Ok(array(t.sections.iter().map(|s| {
             object(&[
-                ("title", s.title.as_str().into()),
-                ("path", array(t.path(s).iter().map(|p| JsValue::from_str(p)))),
+                ("title", JsValue::from_str(&s.title)),
+                ("path", array(s.path.iter().map(|p| JsValue::from_str(p)))),
                 ("level", s.level.into()),
                 ("optional", s.optional.into()),
             ])
@@ -452,7 +452,7 @@ fn encode_report(report: &Report) -> JsValue {
     for s in &report.sections {
         e.str(&s.title);
         e.num(s.path.len());
-        for p in &s.path {
+        for p in s.path.iter() {
             e.str(p);
         }
         e.num(s.level as usize);

@@ -179,7 +179,7 @@ fn corpus_accuracy() {
         for (i, s) in ls.iter().enumerate() {
             let want = s["status"].as_str().unwrap();
             let th = s["template_heading"].as_str().unwrap();
-            let got = r.sections.iter().find(|x| x.title == th).or_else(|| r.sections.get(i));
+            let got = r.sections.iter().find(|x| *x.title == *th).or_else(|| r.sections.get(i));
             match got {
                 Some(g) if status_matches(want, g.status) => ok += 1,
                 Some(g) => notes.push(format!("    section {th:?}: want {want}, got {} (heading {:?})", g.status.as_str(), g.heading)),

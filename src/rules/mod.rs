@@ -29,6 +29,7 @@ use crate::report::Severity;
 use crate::scan::Scan;
 use crate::status::SectionState;
 use crate::template::Template;
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,14 +82,14 @@ pub struct RawFinding {
     pub rule: &'static RuleMeta,
     pub range: Range<usize>,
     pub message: String,
-    pub help: String,
+    pub help: Cow<'static, str>,
     /// Template section, when the rule knows it better than the line owner does.
     pub section: Option<usize>,
     pub fix: Option<(Range<usize>, String)>,
 }
 
 impl RawFinding {
-    pub fn new(rule: &'static RuleMeta, range: Range<usize>, message: String, help: impl Into<String>) -> Self {
+    pub fn new(rule: &'static RuleMeta, range: Range<usize>, message: String, help: impl Into<Cow<'static, str>>) -> Self {
         RawFinding { rule, range, message, help: help.into(), section: None, fix: None }
     }
 }

@@ -15,12 +15,16 @@ use crate::doc::Doc;
 use crate::text::HeadingKey;
 use crate::tokens;
 use crate::Error;
+use std::sync::Arc;
 
 /// One heading of the template and what it asks for.
 #[derive(Debug, Clone)]
 pub struct TemplateSection {
-    /// Heading text as written in the template.
-    pub title: String,
+    /// Heading text as written in the template, shared with every report's
+    /// [`SectionResult`](crate::SectionResult) and findings (a reference count, not a copy).
+    pub title: Arc<str>,
+    /// Titles from the top-level ancestor down to this section (shared with reports the same way).
+    pub path: Arc<[Arc<str>]>,
     pub key: HeadingKey,
     pub level: u8,
     pub parent: Option<usize>,
@@ -145,7 +149,8 @@ impl Template {
             let (skeleton, body_blank) = skeleton_text(markdown, &h.range, own_end);
             let is_title = i == 0 && title_alone;
             sections.push(TemplateSection {
-                title: h.text.clone(),
+                title: Arc::from(h.text.as_str()),
+                path: Arc::from([]),
                 key: HeadingKey::new(&h.text),
                 level: h.level,
                 parent,
@@ -161,6 +166,12 @@ impl Template {
                 heading_range: h.range.clone(),
             });
             stack.push(i);
+        }
+        // Ancestors come first, so each path extends its parent's.
+        for i in 0..sections.len() {
+            let parent = sections[i].parent.map(|p| sections[p].path.clone());
+            let path: Vec<Arc<str>> = parent.iter().flat_map(|p| p.iter().cloned()).chain([sections[i].title.clone()]).collect();
+            sections[i].path = path.into();
         }
         // Leaves always ask for content, even when the template leaves them blank.
         for i in 0..sections.len() {
@@ -197,16 +208,9 @@ impl Template {
         i + 1..end
     }
 
-    /// Titles from the top-level ancestor down to `section`.
-    pub fn path(&self, section: &TemplateSection) -> Vec<String> {
-        let mut path = vec![section.title.clone()];
-        let mut p = section.parent;
-        while let Some(i) = p {
-            path.push(self.sections[i].title.clone());
-            p = self.sections[i].parent;
-        }
-        path.reverse();
-        path
+    /// Titles from the top-level ancestor down to `section` (its [`TemplateSection::path`]).
+    pub fn path<'s>(&self, section: &'s TemplateSection) -> &'s [Arc<str>] {
+        &section.path
     }
 
     pub fn is_ancestor(&self, a: usize, mut d: usize) -> bool {

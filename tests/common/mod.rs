@@ -271,7 +271,7 @@ pub fn render(doc: &str, r: &Report) -> String {
             row.push_str("  (optional)");
         }
         if let (Some(h), Some(span)) = (&s.heading, &s.heading_range) {
-            if h != &s.title {
+            if **h != *s.title {
                 let _ = write!(row, "  ← line {}: {h:?}", span.line);
             }
         }
