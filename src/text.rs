@@ -1180,9 +1180,53 @@ mod tests {
     #[test]
     fn heading_keys_agree_with_the_reference() {
         let pieces = [
-            "1.", " ", "2)", "IV.", "A)", "Section 3:", "§", "**", "`", "_", "(", ")", "（", "）", "and", "And", "the", "of",
-            "Data", "models", "Webhooks", "policies", "ss", "us", "is", "Ünïcode", "İ", "ß", "中文", "テ", "x1", "-", ":", "\t", "⚡",
-            "a", "with", "or", "*(mandatory)*", "S", "c", "P", "I", "V", "X", "L", ".",
+            "1.",
+            " ",
+            "2)",
+            "IV.",
+            "A)",
+            "Section 3:",
+            "§",
+            "**",
+            "`",
+            "_",
+            "(",
+            ")",
+            "（",
+            "）",
+            "and",
+            "And",
+            "the",
+            "of",
+            "Data",
+            "models",
+            "Webhooks",
+            "policies",
+            "ss",
+            "us",
+            "is",
+            "Ünïcode",
+            "İ",
+            "ß",
+            "中文",
+            "テ",
+            "x1",
+            "-",
+            ":",
+            "\t",
+            "⚡",
+            "a",
+            "with",
+            "or",
+            "*(mandatory)*",
+            "S",
+            "c",
+            "P",
+            "I",
+            "V",
+            "X",
+            "L",
+            ".",
         ];
         let mut shared = HeadingKeys::default();
         let mut all = Vec::new();
@@ -1207,10 +1251,31 @@ mod tests {
     #[test]
     fn precomputed_similarity_agrees_with_the_plain_one() {
         let pieces = [
-            " ", "data", "model", "models", "api", "Architecture", "Overview", "(", ")", "and", "the", "events", "webhook",
-            "archtecture", "ovreview", "x", "1", "中", "é", "-", "Testing", "strategy",
+            " ",
+            "data",
+            "model",
+            "models",
+            "api",
+            "Architecture",
+            "Overview",
+            "(",
+            ")",
+            "and",
+            "the",
+            "events",
+            "webhook",
+            "archtecture",
+            "ovreview",
+            "x",
+            "1",
+            "中",
+            "é",
+            "-",
+            "Testing",
+            "strategy",
         ];
-        let keys: Vec<HeadingKey> = crate::test_input::piece_strings(&pieces, 6, 5, 600, 0x0bad_cafe_f00d_1234).map(|h| HeadingKey::new(&h)).collect();
+        let keys: Vec<HeadingKey> =
+            crate::test_input::piece_strings(&pieces, 6, 5, 600, 0x0bad_cafe_f00d_1234).map(|h| HeadingKey::new(&h)).collect();
         let facts = |k: &HeadingKey| {
             let (mut t, mut b) = (Vec::new(), Vec::new());
             push_sorted_tokens(k.view(), &mut t);
@@ -1243,5 +1308,4 @@ mod tests {
             assert_eq!(fast, plain, "{s:?}");
         }
     }
-
 }

@@ -390,7 +390,8 @@ impl Encoder {
         let word = |w: &[u8]| w.iter().fold(0u64, |h, &x| (h << 8) | x as u64);
         let head = word(&b[..b.len().min(8)]);
         let tail = word(&b[b.len().saturating_sub(8)..]);
-        let mixed = (head ^ tail.rotate_left(29) ^ (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+        let mixed =
+            (head ^ tail.rotate_left(29) ^ (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
         let hash = (mixed >> 32) as u32;
         let slot = hash as usize % SEEN_SLOTS;
         if let Some(k) = self.seen[slot].checked_sub(1) {
@@ -403,7 +404,8 @@ impl Encoder {
         self.text.push_str(s);
         // UTF-16 length: one unit per char (every byte but continuation bytes), two for the chars
         // of four UTF-8 bytes (lead byte 0xF0 and up).
-        let utf16 = if s.is_ascii() { s.len() as u32 } else { s.bytes().map(|b| (b & 0xC0 != 0x80) as u32 + (b >= 0xF0) as u32).sum::<u32>() };
+        let utf16 =
+            if s.is_ascii() { s.len() as u32 } else { s.bytes().map(|b| (b & 0xC0 != 0x80) as u32 + (b >= 0xF0) as u32).sum::<u32>() };
         self.ends.push(self.ends.last().copied().unwrap_or(0) + utf16);
         self.byte_ends.push(self.text.len() as u32);
         self.seen[slot] = k + 1;
