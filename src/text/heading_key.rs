@@ -1,343 +1,12 @@
-//! Text normalization shared by template compilation and checking: heading keys (numbering,
-//! markup, case, punctuation and emoji removed), word tokens, and similarity measures.
-//!
-//! Tokens are runs of letters/digits, except that each CJK character is a token of its own, so
-//! Chinese and Japanese headings compare by character.
+//! Heading keys and similarity: a heading's key (numbering, markup, case, punctuation, emoji
+//! and stopwords removed, words lightly stemmed), the shared buffers a document's keys live in,
+//! and the token and bigram measures that match renamed headings and near-verbatim lines.
 
-/// True for characters of scripts written without spaces (CJK ideographs, kana, Hangul).
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF
-        | 0x20000..=0x2FA1F)
-}
-
-/// Letters and digits (`char::is_alphanumeric`). The characters specs are full of (ASCII,
-/// Latin and Cyrillic letters, punctuation, arrows, box drawing, shapes, emoji) are answered
-/// from their block without the Unicode tables, which cost ~200 instructions a character; a
-/// test checks the shortcut against `is_alphanumeric` for every character.
-fn is_word_char(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphanumeric(),
-        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x2C1 | 0x3A3..=0x3F5 | 0x3F7..=0x481 | 0x48A..=0x52F => true,
-        0x2000..=0x206F
-        | 0x218A..=0x245F
-        | 0x2500..=0x2775
-        | 0x2794..=0x27FF
-        | 0x3000..=0x3004
-        | 0x3008..=0x3020
-        | 0xFF00..=0xFF0F
-        | 0xFF1A..=0xFF20
-        | 0x1F18A..=0x1FAFF => false,
-        _ => c.is_alphanumeric(),
-    }
-}
-
-/// Lowercased word tokens of `s`, CJK characters one per token.
-pub fn tokens(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    each_token(s.chars(), |t| out.push(t.to_string()));
-    out
-}
-
-/// Calls `f` with each lowercased word token of `chars` (as [`tokens`] splits them), built in
-/// one reused buffer: no allocation per token.
-fn each_token(chars: impl Iterator<Item = char>, mut f: impl FnMut(&str)) {
-    let mut cur = String::with_capacity(32);
-    let mut flush = |cur: &mut String| {
-        if !cur.is_empty() {
-            f(cur);
-            cur.clear();
-        }
-    };
-    for c in chars {
-        if c.is_ascii() {
-            // ASCII fast path: no CJK or Unicode tables.
-            if c.is_ascii_alphanumeric() {
-                cur.push(c.to_ascii_lowercase());
-            } else {
-                flush(&mut cur);
-            }
-        } else if is_cjk(c) {
-            flush(&mut cur);
-            cur.push(c);
-            flush(&mut cur);
-        } else if is_word_char(c) {
-            cur.extend(c.to_lowercase());
-        } else {
-            flush(&mut cur);
-        }
-    }
-    flush(&mut cur);
-}
-
-/// Tokens joined by single spaces: the key used to compare lines of text for equality while
-/// ignoring markup, punctuation, case and spacing.
-pub fn norm_line(s: &str) -> String {
-    tokens(s).join(" ")
-}
-
-/// The key of a line that has words but cannot be any of the template's lines: its first
-/// [`KEY_WORDS`] words begin none of them (see [`norm_hash_keyed`]). [`norm_hash`] and
-/// [`hash_norm`] never return it, so it is in no set of line hashes.
-pub const UNLISTED: u64 = u64::MAX;
-
-/// How many leading words of a normalized line its pre-filter key ([`hash_norm_prefix`]) covers.
-pub const KEY_WORDS: usize = 2;
-
-/// A 64-bit hash of `norm_line(parts.concat())`, where each part boundary also separates
-/// words, computed without allocating: the per-line key for comparing document lines with the
-/// template's lines (guidance, structure). `norm_hash(&[s]) == hash_norm(&norm_line(s))`; 0 when
-/// there are no words.
-pub fn norm_hash(parts: &[&str]) -> u64 {
-    norm_hash_keyed(parts, None)
-}
-
-/// [`norm_hash`] with a pre-filter: `keys` (sorted) holds the [`hash_norm_prefix`] of every line
-/// the caller looks for. A line whose first words give none of them is [`UNLISTED`] as soon as
-/// that is known, without hashing the rest; any other line gets its exact [`norm_hash`]. `None`
-/// filters nothing.
-pub fn norm_hash_keyed(parts: &[&str], keys: Option<&LineKeys>) -> u64 {
-    let mut h = LineHasher { h: Fnv::new(), words: 0, keys };
-    for part in parts {
-        let mut in_token = false;
-        let bytes = part.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            // ASCII fast path: no char decoding, one table read a byte.
-            let lower = ASCII_WORD[b as usize];
-            if lower != 0 {
-                if !in_token {
-                    if !h.word() {
-                        return UNLISTED;
-                    }
-                    in_token = true;
-                }
-                h.h.byte(lower);
-                i += 1;
-                // The rest of the word's ASCII letters and digits.
-                while let Some(&next) = bytes.get(i) {
-                    let lower = ASCII_WORD[next as usize];
-                    if lower == 0 {
-                        break;
-                    }
-                    h.h.byte(lower);
-                    i += 1;
-                }
-                continue;
-            }
-            if b < 0x80 {
-                in_token = false;
-                i += 1;
-                continue;
-            }
-            let c = part[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            if is_cjk(c) {
-                if !h.word() {
-                    return UNLISTED;
-                }
-                h.h.char(c);
-                in_token = false;
-            } else if is_word_char(c) {
-                if !in_token {
-                    if !h.word() {
-                        return UNLISTED;
-                    }
-                    in_token = true;
-                }
-                for l in c.to_lowercase() {
-                    h.h.char(l);
-                }
-            } else {
-                in_token = false;
-            }
-        }
-    }
-    if h.words == 0 {
-        0
-    } else if h.words <= KEY_WORDS && !h.listed() {
-        UNLISTED
-    } else {
-        finish(h.h.0)
-    }
-}
-
-/// Hash of an already normalized line (see [`norm_hash`]); 0 for an empty line.
-pub fn hash_norm(norm: &str) -> u64 {
-    if norm.is_empty() {
-        return 0;
-    }
-    finish(fnv(norm))
-}
-
-/// [`hash_norm`] with the pre-filter of [`norm_hash_keyed`]: what that function returns for the
-/// line `norm` was normalized from.
-pub fn hash_norm_keyed(norm: &str, keys: Option<&LineKeys>) -> u64 {
-    if norm.is_empty() {
-        0
-    } else if keys.is_some_and(|k| !k.prefixes.contains(hash_norm_prefix(norm))) {
-        UNLISTED
-    } else {
-        hash_norm(norm)
-    }
-}
-
-/// The pre-filter key of a normalized line: the hash state after its first [`KEY_WORDS`] words
-/// (all of them if it has fewer), which is where [`norm_hash_keyed`] looks it up.
-pub fn hash_norm_prefix(norm: &str) -> u64 {
-    let end = norm.match_indices(' ').nth(KEY_WORDS - 1).map_or(norm.len(), |(i, _)| i);
-    fnv(&norm[..end])
-}
-
-/// Per byte: its lowercase form if it is an ASCII letter or digit, else 0.
-const ASCII_WORD: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 128 {
-        if (b as u8).is_ascii_alphanumeric() {
-            t[b] = (b as u8).to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    t
-};
-
-/// The pre-filter keys of [`norm_hash_keyed`]: the [`hash_norm_prefix`] of every line looked
-/// for, and the [`hash_norm_first`] of each, so that a line whose first word begins none of
-/// them is ruled out before its second word is read.
-#[derive(Debug, Clone, Default)]
-pub struct LineKeys {
-    prefixes: KeySet,
-    first_words: KeySet,
-}
-
-impl LineKeys {
-    /// Keys from `(prefix, first word)` pairs of normalized lines (any order, with repeats).
-    pub fn new(keys: &[(u64, u64)]) -> Self {
-        LineKeys { prefixes: KeySet::new(keys.iter().map(|k| k.0).collect()), first_words: KeySet::new(keys.iter().map(|k| k.1).collect()) }
-    }
-
-    /// Keys of these normalized lines.
-    pub fn of_lines<'s>(norms: impl IntoIterator<Item = &'s str>) -> Self {
-        let keys: Vec<(u64, u64)> = norms.into_iter().map(|n| (hash_norm_prefix(n), hash_norm_first(n))).collect();
-        LineKeys::new(&keys)
-    }
-
-    pub fn len(&self) -> usize {
-        self.prefixes.sorted.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.prefixes.sorted.is_empty()
-    }
-}
-
-/// Sorted hash states with a 4096-bit summary (one bit per key, chosen by its top 12 bits)
-/// that rules most non-keys out before the binary search.
-#[derive(Debug, Clone, Default)]
-struct KeySet {
-    sorted: Vec<u64>,
-    bits: Vec<u64>,
-}
-
-impl KeySet {
-    fn new(mut keys: Vec<u64>) -> Self {
-        keys.sort_unstable();
-        keys.dedup();
-        let mut bits = vec![0u64; 64];
-        for &k in &keys {
-            bits[(k >> 58) as usize] |= 1 << ((k >> 52) & 63);
-        }
-        KeySet { sorted: keys, bits }
-    }
-
-    fn contains(&self, key: u64) -> bool {
-        let summary = self.bits.get((key >> 58) as usize).is_some_and(|w| w >> ((key >> 52) & 63) & 1 != 0);
-        summary && self.sorted.binary_search(&key).is_ok()
-    }
-}
-
-/// The hash state after the first word of a normalized line (all of it if it has one word):
-/// the first look-up of [`norm_hash_keyed`]'s pre-filter.
-pub fn hash_norm_first(norm: &str) -> u64 {
-    fnv(norm.split(' ').next().unwrap_or(norm))
-}
-
-/// Streaming state of [`norm_hash_keyed`]: the hash so far and how many words went in.
-struct LineHasher<'k> {
-    h: Fnv,
-    words: usize,
-    keys: Option<&'k LineKeys>,
-}
-
-impl LineHasher<'_> {
-    /// Starts a word (a separating space first, after the first); false when the words hashed
-    /// so far already rule the line out.
-    fn word(&mut self) -> bool {
-        // After one word: no line looked for starts with it (then no prefix of two words can
-        // be one of theirs either).
-        if self.words == 1 && self.keys.is_some_and(|k| !k.first_words.contains(self.h.0)) {
-            return false;
-        }
-        if self.words == KEY_WORDS && !self.listed() {
-            return false;
-        }
-        if self.words > 0 {
-            self.h.byte(b' ');
-        }
-        self.words += 1;
-        true
-    }
-
-    /// Whether the hash so far (the first words) is one of the keys looked for.
-    fn listed(&self) -> bool {
-        self.keys.is_none_or(|k| k.prefixes.contains(self.h.0))
-    }
-}
-
-/// Final hash value: never [`UNLISTED`].
-fn finish(h: u64) -> u64 {
-    if h == UNLISTED {
-        UNLISTED - 1
-    } else {
-        h
-    }
-}
-
-fn fnv(s: &str) -> u64 {
-    let mut h = Fnv::new();
-    for b in s.bytes() {
-        h.byte(b);
-    }
-    h.0
-}
-
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-    fn byte(&mut self, b: u8) {
-        self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-    }
-    fn char(&mut self, c: char) {
-        let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            self.byte(b);
-        }
-    }
-}
-
-/// True if `s` has at least one letter or digit.
-pub fn has_word(s: &str) -> bool {
-    s.chars().any(is_word_char)
-}
+use super::*;
 
 /// Light stemming so that "Webhooks" and "webhook" compare equal: appends the stem of `t` and
 /// a space to `out`.
-fn push_stem(out: &mut String, t: &str) {
+pub(super) fn push_stem(out: &mut String, t: &str) {
     // ASCII tokens of more than 3 bytes (every byte position a char boundary) lose a plural
     // ending. One copy of the stem; the rest is pushed as chars.
     match t.as_bytes() {
@@ -422,7 +91,7 @@ pub fn strip_parentheticals(s: &str) -> String {
 }
 
 /// The characters of `s` outside parenthesized groups (an unmatched `)` is kept).
-fn outside_parens(s: &str) -> impl Iterator<Item = char> + '_ {
+pub(super) fn outside_parens(s: &str) -> impl Iterator<Item = char> + '_ {
     let mut depth = 0usize;
     s.chars().filter(move |&c| match c {
         '(' | '（' => {
@@ -452,23 +121,23 @@ pub struct HeadingKey {
 /// stopwords, each followed by a space; `words[full]` those of the whole heading (the same
 /// range as `core` unless parentheticals make the two differ).
 #[derive(Debug, Clone, Default)]
-struct KeyPos {
-    key: std::ops::Range<usize>,
-    core: std::ops::Range<usize>,
-    full: std::ops::Range<usize>,
+pub(super) struct KeyPos {
+    pub(super) key: std::ops::Range<usize>,
+    pub(super) core: std::ops::Range<usize>,
+    pub(super) full: std::ops::Range<usize>,
     /// Number of tokens of the core key and of the whole heading.
-    core_count: usize,
-    full_count: usize,
+    pub(super) core_count: usize,
+    pub(super) full_count: usize,
 }
 
 /// The keys of many headings in shared buffers: a few allocations however many headings.
 #[derive(Debug, Clone, Default)]
 pub struct HeadingKeys {
-    keys: String,
-    words: String,
+    pub(super) keys: String,
+    pub(super) words: String,
     /// The whole heading's tokens while a heading with parentheticals is keyed.
-    scratch: String,
-    pos: Vec<KeyPos>,
+    pub(super) scratch: String,
+    pub(super) pos: Vec<KeyPos>,
 }
 
 impl HeadingKeys {
@@ -510,12 +179,12 @@ impl HeadingKeys {
 pub struct KeyRef<'a> {
     /// Core key: numbering, parentheticals, markup, case and punctuation removed.
     pub key: &'a str,
-    core: &'a str,
-    full: &'a str,
-    core_count: usize,
-    full_count: usize,
+    pub(super) core: &'a str,
+    pub(super) full: &'a str,
+    pub(super) core_count: usize,
+    pub(super) full_count: usize,
     /// The core tokens are the whole heading's tokens (no parentheticals to leave out).
-    core_is_full: bool,
+    pub(super) core_is_full: bool,
 }
 
 impl<'a> KeyRef<'a> {
@@ -612,7 +281,7 @@ impl HeadingKey {
 
 /// Appends the key of `heading` to `keys` and its words to `words` (`scratch` is working
 /// room); returns where they lie.
-fn build_key(heading: &str, keys: &mut String, words: &mut String, scratch: &mut String) -> KeyPos {
+pub(super) fn build_key(heading: &str, keys: &mut String, words: &mut String, scratch: &mut String) -> KeyPos {
     let numbered = strip_numbering(heading.trim());
     let unmarked = numbered.trim_start_matches(['*', '_', '`']);
     // `strip_numbering` returns a text it leaves unchanged: only removed markup can uncover
@@ -695,7 +364,7 @@ fn build_key(heading: &str, keys: &mut String, words: &mut String, scratch: &mut
 
 /// The end of a key token (`out[t..]`): its stem goes to `words` unless it is a stopword
 /// (counted in `stems`), and "and" leaves the key.
-fn stem_key_token(out: &mut String, start: usize, t: usize, words: &mut String, stems: &mut usize) {
+pub(super) fn stem_key_token(out: &mut String, start: usize, t: usize, words: &mut String, stems: &mut usize) {
     let word = out.get(t..).unwrap_or("");
     if !is_stopword(word) {
         push_stem(words, word);
@@ -706,7 +375,7 @@ fn stem_key_token(out: &mut String, start: usize, t: usize, words: &mut String, 
 }
 
 /// Removes the token `out[t..]` and the space before it (if it is not the first since `start`).
-fn drop_token(out: &mut String, start: usize, t: usize) {
+pub(super) fn drop_token(out: &mut String, start: usize, t: usize) {
     out.truncate(if t > start { t - 1 } else { t });
 }
 
@@ -716,7 +385,7 @@ fn drop_token(out: &mut String, start: usize, t: usize) {
 /// `end(out, start, t, depth)`: the token is `out[t..]`, `depth` how many parenthesized groups
 /// it is in (0 with `skip_parens`); `end` may drop it ([`drop_token`]). Returns how many
 /// tokens there were.
-fn scan_tokens(s: &str, skip_parens: bool, out: &mut String, mut end: impl FnMut(&mut String, usize, usize, usize)) -> usize {
+pub(super) fn scan_tokens(s: &str, skip_parens: bool, out: &mut String, mut end: impl FnMut(&mut String, usize, usize, usize)) -> usize {
     let start = out.len();
     let mut count = 0;
     // Where the token being read starts in `out`, and its depth (no parenthesis is part of a
@@ -789,7 +458,7 @@ fn scan_tokens(s: &str, skip_parens: bool, out: &mut String, mut end: impl FnMut
     count
 }
 
-fn is_stopword(t: &str) -> bool {
+pub(super) fn is_stopword(t: &str) -> bool {
     // Byte patterns: no string comparison calls.
     matches!(
         t.as_bytes(),
@@ -816,7 +485,7 @@ pub fn dice(a: &[String], b: &[String]) -> f64 {
 }
 
 /// Dice coefficient of two non-empty token lists treated as sets; sorts them in place.
-fn set_dice(x: &mut [&str], y: &mut [&str]) -> f64 {
+pub(super) fn set_dice(x: &mut [&str], y: &mut [&str]) -> f64 {
     let (x, y) = (sorted_set(x), sorted_set(y));
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < x.len() && j < y.len() {
@@ -834,7 +503,7 @@ fn set_dice(x: &mut [&str], y: &mut [&str]) -> f64 {
 }
 
 /// Sorts `v` and moves its distinct elements to the front; returns them.
-fn sorted_set<'s, 'a>(v: &'s mut [&'a str]) -> &'s [&'a str] {
+pub(super) fn sorted_set<'s, 'a>(v: &'s mut [&'a str]) -> &'s [&'a str] {
     v.sort_unstable();
     let mut n = 0;
     for i in 0..v.len() {
@@ -847,7 +516,7 @@ fn sorted_set<'s, 'a>(v: &'s mut [&'a str]) -> &'s [&'a str] {
 }
 
 /// Token Dice of two keys' core tokens: [`dice`] without allocating for ordinary headings.
-fn key_dice(a: KeyRef, b: KeyRef) -> f64 {
+pub(super) fn key_dice(a: KeyRef, b: KeyRef) -> f64 {
     const SMALL: usize = 16;
     if a.core_count == 0 || b.core_count == 0 {
         return 0.0;
@@ -863,7 +532,7 @@ fn key_dice(a: KeyRef, b: KeyRef) -> f64 {
 
 /// Character bigrams of `s` (whitespace left out), each packed as `first << 32 | second` so
 /// that they sort like `(first, second)` pairs.
-fn push_bigrams(s: &str, out: &mut Vec<u64>) {
+pub(super) fn push_bigrams(s: &str, out: &mut Vec<u64>) {
     if s.is_ascii() {
         // ASCII fast path: no char decoding; these bytes are the ASCII whitespace characters.
         let mut prev: Option<u8> = None;
@@ -901,7 +570,7 @@ pub fn bigram_dice(a: &str, b: &str) -> f64 {
 }
 
 /// Dice coefficient of two sorted lists treated as multisets.
-fn sorted_dice(x: &[u64], y: &[u64]) -> f64 {
+pub(super) fn sorted_dice(x: &[u64], y: &[u64]) -> f64 {
     let (mut i, mut j, mut common) = (0, 0, 0);
     while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
         match p.cmp(q) {
@@ -1002,310 +671,4 @@ pub fn line_similarity(a: &str, b: &str) -> f64 {
     let mut ta: Vec<&str> = a.split(' ').collect();
     let mut tb: Vec<&str> = b.split(' ').collect();
     set_dice(&mut ta, &mut tb)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(s: &str) -> String {
-        HeadingKey::new(s).key
-    }
-
-    #[test]
-    fn numbering_markup_and_case_are_ignored() {
-        for h in [
-            "1. Overview",
-            "1.2.3 Overview",
-            "IV. Overview",
-            "A) Overview",
-            "Section 3: Overview",
-            "**Overview**:",
-            "`Overview`",
-            "overview",
-            "2) OVERVIEW",
-        ] {
-            assert_eq!(key(h), "overview", "{h}");
-        }
-        assert_eq!(key("User Scenarios & Testing *(mandatory)*"), key("User Scenarios and Testing"));
-        assert_eq!(key("⚡ Quick Guidelines"), "quick guidelines");
-        assert_eq!(key("2026 Roadmap"), "2026 roadmap");
-    }
-
-    #[test]
-    fn stripping_numbering_twice_changes_nothing() {
-        // Keys rely on it: only removed markup can uncover more numbering.
-        for h in [
-            "1. Overview",
-            "1.2.3 2) Overview",
-            "Section 3:\tChapter 2 - IV. A) Goals",
-            "§ 4 § 5. x",
-            "Part IV.\t1) Scope",
-            "12",
-            "1.",
-            "  A) ",
-            "Step 1 —  2. 中文",
-            "X) Y) Z",
-        ] {
-            let once = strip_numbering(h);
-            assert_eq!(strip_numbering(once), once, "{h:?}");
-        }
-        let pieces = ["1", "2.", "IV", "A", ")", ":", "-", "—", " ", "\t", "§", "Section ", "part", "x", "中", ".", "*"];
-        let mut seed = 7u64;
-        for _ in 0..20_000 {
-            let mut h = String::new();
-            for _ in 0..8 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                h.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            let once = strip_numbering(&h);
-            assert_eq!(strip_numbering(once), once, "{h:?}");
-        }
-    }
-
-    #[test]
-    fn renamed_headings_are_similar_unrelated_are_not() {
-        let sim = |a: &str, b: &str| heading_similarity(&HeadingKey::new(a), &HeadingKey::new(b));
-        assert!(sim("Webhook/Event Contracts", "Events & Webhooks") >= 0.6);
-        assert!(sim("Architecture Overview", "Architecture") >= 0.6);
-        assert!(sim("Data Models", "Data Model") >= 0.99);
-        assert!(sim("Security Specification", "Testing Strategy") < 0.3);
-        assert!(sim("Overview", "Deployment") < 0.3);
-    }
-
-    #[test]
-    fn streaming_hash_equals_hash_of_normalized_line() {
-        for s in ["", "  - **Method**: [Auth] JWT", "Ünïcode ÀB 中文テキスト x1", "a\tb--c__d", "👩‍👩‍👧 emoji ok", "İstanbul ß"]
-        {
-            assert_eq!(norm_hash(&[s]), hash_norm(&norm_line(s)), "{s:?}");
-        }
-        assert_eq!(norm_hash(&["ab", "cd"]), hash_norm("ab cd"));
-    }
-
-    #[test]
-    fn keyed_hash_is_exact_for_listed_lines_and_unlisted_otherwise() {
-        let lines = ["", "  - **Method**: [Auth] JWT", "one", "one two", "one two three", "中文テキスト x1", "İstanbul ß x", "a\tb--c__d"];
-        let listed = ["one two three", "中文テキスト x1"];
-        let norms: Vec<String> = listed.iter().map(|s| norm_line(s)).collect();
-        let keys = LineKeys::of_lines(norms.iter().map(String::as_str));
-        let prefixes: Vec<u64> = norms.iter().map(|n| hash_norm_prefix(n)).collect();
-        for s in lines {
-            let norm = norm_line(s);
-            let expect = if norm.is_empty() {
-                0
-            } else if prefixes.contains(&hash_norm_prefix(&norm)) {
-                hash_norm(&norm)
-            } else {
-                UNLISTED
-            };
-            assert_eq!(norm_hash_keyed(&[s], Some(&keys)), expect, "{s:?}");
-            assert_eq!(hash_norm_keyed(&norm, Some(&keys)), expect, "{s:?}");
-            assert_eq!(norm_hash_keyed(&[s], None), hash_norm(&norm), "{s:?}");
-        }
-        // "one two" shares its key with "one two three": a candidate, hashed in full.
-        assert_eq!(norm_hash_keyed(&["One, two!"], Some(&keys)), hash_norm("one two"));
-        assert_eq!(norm_hash_keyed(&["one"], Some(&keys)), UNLISTED);
-    }
-
-    #[test]
-    fn key_sets_contain_exactly_their_keys() {
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
-        let keys: Vec<u64> = (0..300).map(|_| next()).collect();
-        let set = KeySet::new(keys.iter().chain(&keys).copied().collect());
-        assert_eq!(set.sorted.len(), 300);
-        assert!(keys.iter().all(|&k| set.contains(k)));
-        assert!((0..100_000).map(|_| next()).all(|k| set.contains(k) == keys.contains(&k)));
-        assert!(!KeySet::default().contains(0) && LineKeys::default().is_empty());
-    }
-
-    #[test]
-    fn keyed_hash_rules_out_lines_by_their_first_word_as_by_their_first_two() {
-        let listed = ["the system must", "users can log in", "fr 001", "中文 テキスト", "one"];
-        let keys = LineKeys::of_lines(listed);
-        assert_eq!(keys.len(), 5);
-        let prefixes: Vec<u64> = listed.iter().map(|n| hash_norm_prefix(n)).collect();
-        let pieces = ["the", "system", "users", "can", "fr", "001", "中", "文", "テ", "one", "x", " ", "- ", "**", "é", "Ü"];
-        for s in crate::test_input::piece_strings(&pieces, 8, 9, 50_000, 0x1f83_d9ab_fb41_bd6b) {
-            let norm = norm_line(&s);
-            let expect = if norm.is_empty() {
-                0
-            } else if prefixes.contains(&hash_norm_prefix(&norm)) {
-                hash_norm(&norm)
-            } else {
-                UNLISTED
-            };
-            assert_eq!(norm_hash_keyed(&[&s], Some(&keys)), expect, "{s:?}");
-        }
-    }
-
-    #[test]
-    fn word_char_shortcuts_agree_with_unicode() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{:#X}", c as u32);
-        }
-    }
-
-    #[test]
-    fn cjk_tokens_are_per_character() {
-        assert_eq!(tokens("主要エンティティ abc"), vec!["主", "要", "エ", "ン", "テ", "ィ", "テ", "ィ", "abc"]);
-    }
-
-    /// The heading key as first written: tokens collected, then joined and stemmed.
-    fn reference_key(heading: &str) -> (String, Vec<String>, Vec<String>) {
-        fn stems(toks: &[String]) -> Vec<String> {
-            toks.iter()
-                .filter(|t| !["and", "the", "of", "a", "an", "for", "to", "in", "on", "with", "or"].contains(&t.as_str()))
-                .map(|t| {
-                    let mut s = String::new();
-                    push_stem(&mut s, t);
-                    s.trim_end_matches(' ').to_string()
-                })
-                .collect()
-        }
-        let unnumbered = strip_numbering(heading.trim());
-        let unnumbered = strip_numbering(unnumbered.trim_start_matches(['*', '_', '`']));
-        let full = tokens(unnumbered);
-        let outside = if unnumbered.contains(['(', '（']) { tokens(&strip_parentheticals(unnumbered)) } else { Vec::new() };
-        let core = if outside.is_empty() { &full } else { &outside };
-        let key = core.iter().filter(|t| *t != "and").cloned().collect::<Vec<_>>().join(" ");
-        (key, stems(core), stems(&full))
-    }
-
-    #[test]
-    fn heading_keys_agree_with_the_reference() {
-        let pieces = [
-            "1.",
-            " ",
-            "2)",
-            "IV.",
-            "A)",
-            "Section 3:",
-            "§",
-            "**",
-            "`",
-            "_",
-            "(",
-            ")",
-            "（",
-            "）",
-            "and",
-            "And",
-            "the",
-            "of",
-            "Data",
-            "models",
-            "Webhooks",
-            "policies",
-            "ss",
-            "us",
-            "is",
-            "Ünïcode",
-            "İ",
-            "ß",
-            "中文",
-            "テ",
-            "x1",
-            "-",
-            ":",
-            "\t",
-            "⚡",
-            "a",
-            "with",
-            "or",
-            "*(mandatory)*",
-            "S",
-            "c",
-            "P",
-            "I",
-            "V",
-            "X",
-            "L",
-            ".",
-        ];
-        let mut shared = HeadingKeys::default();
-        let mut all = Vec::new();
-        for h in crate::test_input::piece_strings(&pieces, 10, 7, 60_000, 0x1234_5678_9abc_def1) {
-            let (key, core, full) = reference_key(&h);
-            let k = HeadingKey::new(&h);
-            let v = k.view();
-            assert_eq!(k.key, key, "{h:?}");
-            assert_eq!(v.tokens().collect::<Vec<_>>(), core, "{h:?}");
-            assert_eq!(v.full_tokens().collect::<Vec<_>>(), full, "{h:?}");
-            assert_eq!((k.token_count(), k.full_token_count()), (core.len(), full.len()), "{h:?}");
-            let pos = build_key(&h, &mut shared.keys, &mut shared.words, &mut shared.scratch);
-            shared.pos.push(pos);
-            all.push(k);
-        }
-        for (i, k) in all.iter().enumerate() {
-            let (a, b) = (shared.get(i), k.view());
-            assert_eq!((a.key, a.core, a.full, a.core_count, a.full_count), (b.key, b.core, b.full, b.core_count, b.full_count));
-        }
-    }
-
-    #[test]
-    fn precomputed_similarity_agrees_with_the_plain_one() {
-        let pieces = [
-            " ",
-            "data",
-            "model",
-            "models",
-            "api",
-            "Architecture",
-            "Overview",
-            "(",
-            ")",
-            "and",
-            "the",
-            "events",
-            "webhook",
-            "archtecture",
-            "ovreview",
-            "x",
-            "1",
-            "中",
-            "é",
-            "-",
-            "Testing",
-            "strategy",
-        ];
-        let keys: Vec<HeadingKey> =
-            crate::test_input::piece_strings(&pieces, 6, 5, 600, 0x0bad_cafe_f00d_1234).map(|h| HeadingKey::new(&h)).collect();
-        let facts = |k: &HeadingKey| {
-            let (mut t, mut b) = (Vec::new(), Vec::new());
-            push_sorted_tokens(k.view(), &mut t);
-            push_sorted_bigrams(&k.key, &mut b);
-            (t.into_iter().map(str::to_string).collect::<Vec<_>>(), b)
-        };
-        let all: Vec<_> = keys.iter().map(facts).collect();
-        for (a, (at, ab)) in keys.iter().zip(&all) {
-            for (b, (bt, bb)) in keys.iter().zip(&all) {
-                let (score, typo) = token_similarity(a.view(), at, b.view(), bt);
-                let fast = if typo { score.max(bigram_similarity(ab, bb) - 0.1) } else { score };
-                let plain = heading_similarity(a, b);
-                assert_eq!(fast.to_bits(), plain.to_bits(), "{:?} / {:?}", a.key, b.key);
-            }
-        }
-    }
-
-    #[test]
-    fn bigram_fast_path_agrees_with_chars() {
-        for s in ["", "a", "ab c", "a\tb\x0bc\x0cd\re\nf", "data model", "x  y", "\u{85}ab", "é a"] {
-            let (mut fast, mut plain) = (Vec::new(), Vec::new());
-            push_bigrams(s, &mut fast);
-            let mut prev: Option<char> = None;
-            for c in s.chars().filter(|c| !c.is_whitespace()) {
-                if let Some(p) = prev {
-                    plain.push((p as u64) << 32 | c as u64);
-                }
-                prev = Some(c);
-            }
-            assert_eq!(fast, plain, "{s:?}");
-        }
-    }
 }
