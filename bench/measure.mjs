@@ -2,12 +2,13 @@
 
 /**
  * Median wall time (ms) of `f`, with the run count: one warm-up call, then calls until at
- * least `minRuns` ran and `budgetMs` passed (at most `maxRuns`). A first call slower than
+ * least `minRuns` ran and `budgetMs` passed (at most `maxRuns`: a 20 KB check gets the whole
+ * second, about 2,000 runs, so a burst of load on this shared machine moves the median less). A first call slower than
  * `slowMs` counts as a run instead of a warm-up and stops there, once `minRuns` allows, so a
  * 50-second markdownlint pass is not repeated for minutes (the contender's code is warm from
  * the smaller inputs by then).
  */
-export function median(f, { minRuns = 10, budgetMs = 1000, maxRuns = 200, slowMs = Infinity, slowRuns = 1 } = {}) {
+export function median(f, { minRuns = 10, budgetMs = 1000, maxRuns = 2000, slowMs = Infinity, slowRuns = 1 } = {}) {
   globalThis.gc?.();
   const times = [];
   let t = performance.now();
@@ -33,3 +34,28 @@ function time(f) {
 }
 
 export const mbps = (bytes, ms) => bytes / 1e3 / ms;
+
+/**
+ * Medians of two functions timed in alternating blocks (a block of `a` calls, then a block of
+ * `b` calls, `blocks` times over; each block runs for about `blockMs`, at least one call), so a
+ * change of load on this shared machine during the measurement falls on both alike and their
+ * ratio holds, while each block still runs warm, with its own code and data in the caches.
+ * Returns `[{ms, runs}, {ms, runs}]`.
+ */
+export function pairedMedian(a, b, { blocks = 10, blockMs = 100 } = {}) {
+  globalThis.gc?.();
+  a();
+  b();
+  const times = [[], []];
+  for (let k = 0; k < blocks; k++) {
+    [a, b].forEach((f, j) => {
+      const start = performance.now();
+      do times[j].push(time(f));
+      while (performance.now() - start < blockMs);
+    });
+  }
+  return times.map((t) => {
+    t.sort((x, y) => x - y);
+    return { ms: t[t.length >> 1], runs: t.length };
+  });
+}
