@@ -787,7 +787,7 @@ mod tests {
             "\n",
         ];
         let mut ts: Vec<Template> = templates.iter().map(|t| Template::compile(t).unwrap()).collect();
-        ts.extend(crate::builtins::builtins().iter().cloned());
+        ts.extend(crate::builtins::builtins().cloned());
         // How often each kind of match and a duplicate came up: the inputs must exercise them all.
         let mut seen = [0usize; 5];
         for (i, d) in crate::test_input::piece_strings(&pieces, 40, 9, 3000, 0x5eed_1234_abcd_0001).enumerate() {

@@ -132,7 +132,7 @@ pub fn compile_template(markdown: &str) -> Result<Template, Error> {
 pub fn detect_template<'t>(markdown: &str, candidates: &[&'t Template]) -> detect::Detection<'t> {
     let doc = doc::Doc::parse(markdown);
     if candidates.is_empty() {
-        let all: Vec<&'static Template> = builtins::builtins().iter().collect();
+        let all: Vec<&'static Template> = builtins::builtins().collect();
         let d = detect::detect(&doc, &all);
         // Built-ins live for 'static, which outlives 't.
         return detect::Detection { template: d.template, confidence: d.confidence, closest: d.closest, alignment: None };
@@ -154,7 +154,7 @@ pub fn check(markdown: &str, options: &CheckOptions) -> Result<Report, Error> {
             (Some((t, a)), c, None)
         }
         TemplateChoice::Auto => {
-            let builtin_refs: Vec<&Template> = builtins::builtins().iter().collect();
+            let builtin_refs: Vec<&Template> = builtins::builtins().collect();
             detect::detect(&doc, &builtin_refs).into_parts()
         }
         TemplateChoice::AutoAmong(list) => detect::detect(&doc, list).into_parts(),

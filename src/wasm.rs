@@ -504,7 +504,7 @@ pub fn compile_template(#[wasm_bindgen(unchecked_param_type = "string")] markdow
 /// The built-in templates.
 #[wasm_bindgen(unchecked_return_type = "TemplateSummary[]")]
 pub fn templates() -> Result<JsValue, JsValue> {
-    Ok(array(builtins::builtins().iter().map(|t| {
+    Ok(array(builtins::builtins().map(|t| {
         object(&[
             ("id", t.id.as_str().into()),
             ("title", t.title.as_str().into()),
