@@ -264,10 +264,27 @@ fn align_posting(t: &Template, doc: &Doc, keys: &HeadingKeys, max_posting: usize
         matches[ti] = Some(Matched { heading: d, kind, quality });
         used[d] = true;
     }
+    settle(t, doc, level_offset, matches, used, |ti| exact_of(ti).iter().map(|e| e.2), |d| keys.get(d))
+}
+
+/// What follows the ordered chain, the same whichever way the candidates were found: exact
+/// headings the chain could not take (out of order), pure slots, the document's title, slot
+/// instances, duplicates, and the owner of every heading. `exact_of(ti)` lists the document
+/// headings whose key is exactly section `ti`'s (at a plausible level), in document order.
+fn settle<'k, E: Iterator<Item = usize>>(
+    t: &Template,
+    doc: &Doc,
+    level_offset: i32,
+    mut matches: Vec<Option<Matched>>,
+    mut used: Vec<bool>,
+    exact_of: impl Fn(usize) -> E,
+    key_of: impl Fn(usize) -> KeyRef<'k>,
+) -> Alignment {
+    let n = t.sections.len();
     // Out of order: an exact heading that the ordered chain could not take.
     for ti in 0..n {
         if matches[ti].is_none() && t.sections[ti].slot.is_none() {
-            if let Some(&(_, _, d)) = exact_of(ti).iter().find(|e| !used[e.2]) {
+            if let Some(d) = exact_of(ti).find(|&d| !used[d]) {
                 matches[ti] = Some(Matched { heading: d, kind: MatchKind::OutOfOrder, quality: 1.0 });
                 used[d] = true;
             }
@@ -304,7 +321,7 @@ fn align_posting(t: &Template, doc: &Doc, keys: &HeadingKeys, max_posting: usize
             if h.level > lvl {
                 continue;
             }
-            let covered = lit.is_empty() || covered_count(lit, keys.get(d)) * 2 >= lit.len();
+            let covered = lit.is_empty() || covered_count(lit, key_of(d)) * 2 >= lit.len();
             if !covered {
                 break;
             }
@@ -319,7 +336,7 @@ fn align_posting(t: &Template, doc: &Doc, keys: &HeadingKeys, max_posting: usize
         if t.sections[ti].slot.is_some() || matches[ti].is_none() || t.sections[ti].key.key.is_empty() {
             continue;
         }
-        for &(_, _, d) in exact_of(ti) {
+        for d in exact_of(ti) {
             if !used[d] {
                 duplicates.push((d, ti));
                 used[d] = true;
@@ -665,84 +682,7 @@ mod tests {
             matches[ti] = Some(Matched { heading: d, kind, quality });
             used[d] = true;
         }
-        // Out of order: an exact heading that the ordered chain could not take.
-        for ti in 0..n {
-            if matches[ti].is_none() && t.sections[ti].slot.is_none() {
-                if let Some(&d) = exact_of[ti].iter().find(|&&d| !used[d]) {
-                    matches[ti] = Some(Matched { heading: d, kind: MatchKind::OutOfOrder, quality: 1.0 });
-                    used[d] = true;
-                }
-            }
-        }
-        fill_pure_slots(t, doc, level_offset, &mut matches, &mut used);
-        // The document's own title fills the template's title, whatever it says ("# Billing
-        // Service" for "# Specification: [Component/System Name]"). It proves nothing about the
-        // template fitting, so it adds nothing to the confidence (quality 0).
-        if let (Some(s0), Some(h0)) = (t.sections.first(), doc.headings.first()) {
-            let top = doc.headings.iter().map(|h| h.level).min().unwrap_or(1);
-            let alone = doc.headings.iter().filter(|h| h.level == top).count() == 1;
-            if s0.is_title && matches[0].is_none() && !used[0] && h0.level == top && alone {
-                matches[0] = Some(Matched { heading: 0, kind: MatchKind::Slot, quality: 0.0 });
-                used[0] = true;
-            }
-        }
-
-        // Instances of slots and duplicates of matched sections.
-        let mut owner: Vec<Option<usize>> = vec![None; doc.headings.len()];
-        for (ti, m) in matches.iter().enumerate() {
-            if let Some(m) = m {
-                owner[m.heading] = Some(ti);
-            }
-        }
-        for (ti, m) in matches.iter().enumerate() {
-            let (Some(m), Some(lit)) = (m, &t.sections[ti].slot) else { continue };
-            let lvl = doc.headings[m.heading].level;
-            for d in m.heading + 1..doc.headings.len() {
-                let h = &doc.headings[d];
-                if h.level < lvl || used[d] && h.level == lvl {
-                    break;
-                }
-                if h.level > lvl {
-                    continue;
-                }
-                let covered = lit.is_empty() || covered_count(lit, keys[d].view()) * 2 >= lit.len();
-                if !covered {
-                    break;
-                }
-                used[d] = true;
-                owner[d] = Some(ti);
-            }
-        }
-        let mut duplicates = Vec::new();
-        let mut duplicate = vec![false; doc.headings.len()];
-        for (ti, ds) in exact_of.iter().enumerate() {
-            // Wordless headings ("# ???") all share the empty key: they are not repeats of one another.
-            if t.sections[ti].slot.is_some() || matches[ti].is_none() || t.sections[ti].key.key.is_empty() {
-                continue;
-            }
-            for &d in ds {
-                if !used[d] {
-                    duplicates.push((d, ti));
-                    used[d] = true;
-                    duplicate[d] = true;
-                }
-            }
-        }
-        duplicates.sort_unstable();
-        // Unmatched headings belong to the nearest enclosing owned heading (not the title: extra
-        // top-level sections are the author's own). A stack of open headings keeps this linear.
-        let mut open: Vec<usize> = Vec::new();
-        for d in 0..doc.headings.len() {
-            let lvl = doc.headings[d].level;
-            while open.last().is_some_and(|&p| doc.headings[p].level >= lvl) {
-                open.pop();
-            }
-            if owner[d].is_none() && !duplicate[d] {
-                owner[d] = open.last().and_then(|&p| owner[p]).filter(|&o| !t.sections[o].is_title);
-            }
-            open.push(d);
-        }
-        Alignment { matches, duplicates, owner, level_offset }
+        settle(t, doc, level_offset, matches, used, |ti| exact_of[ti].iter().copied(), |d| keys[d].view())
     }
 
     #[test]
