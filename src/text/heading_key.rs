@@ -486,20 +486,7 @@ pub fn dice(a: &[String], b: &[String]) -> f64 {
 
 /// Dice coefficient of two non-empty token lists treated as sets; sorts them in place.
 pub(super) fn set_dice(x: &mut [&str], y: &mut [&str]) -> f64 {
-    let (x, y) = (sorted_set(x), sorted_set(y));
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * common as f64 / (x.len() + y.len()) as f64
+    sorted_dice(sorted_set(x), sorted_set(y))
 }
 
 /// Sorts `v` and moves its distinct elements to the front; returns them.
@@ -569,8 +556,8 @@ pub fn bigram_dice(a: &str, b: &str) -> f64 {
     sorted_dice(x, y)
 }
 
-/// Dice coefficient of two sorted lists treated as multisets.
-pub(super) fn sorted_dice(x: &[u64], y: &[u64]) -> f64 {
+/// Dice coefficient of two sorted lists treated as multisets (as sets when neither repeats).
+pub(super) fn sorted_dice<T: Ord>(x: &[T], y: &[T]) -> f64 {
     let (mut i, mut j, mut common) = (0, 0, 0);
     while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
         match p.cmp(q) {
