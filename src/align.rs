@@ -140,7 +140,8 @@ pub fn align_keyed(t: &Template, doc: &Doc, keys: &HeadingKeys) -> Alignment {
 fn align_posting(t: &Template, doc: &Doc, keys: &HeadingKeys, max_posting: usize) -> Alignment {
     let n = t.sections.len();
     let rebuilt;
-    // The index describes the sections as compiled; sections changed since get a fresh one.
+    // The index describes the sections as compiled. `Template::sections` is a public field, so
+    // a caller may have added or removed sections since: those get a fresh index.
     let ix = if t.align_index.sections == n {
         &t.align_index
     } else {

@@ -187,6 +187,7 @@ fn empty_template() -> &'static Template {
     EMPTY.get_or_init(|| {
         let mut t = Template::compile_with_id("# (none)\n", "", "").expect("has a heading");
         t.sections.clear();
+        t.align_index = align::AlignIndex::new(&t.sections);
         t
     })
 }
