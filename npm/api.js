@@ -1,7 +1,7 @@
 // The package's API over the raw wasm-bindgen exports (dist/speclint.js). The Rust binding does
 // the argument checking and the conversions; this file adds only what Rust cannot do (well):
 //
-// - the report's objects: Rust sends a report as numbers and one string (src/wasm.rs, "The
+// - the report's objects: Rust sends a report as numbers and one string (src/wasm/encode.rs, "The
 //   report's encoding"), and `decodeReport` builds the plain objects here, since setting them
 //   up property by property from Rust costs several microseconds per finding;
 // - recovery: the wasm is built with `panic = "abort"`, so a Rust panic (or any other trap) is a
@@ -72,7 +72,7 @@ export function check(markdown, options) {
   return decodeReport(guard(() => raw.check(markdown, options)));
 }
 
-// Report decoding: the inverse of `encode_report` in src/wasm.rs, whose comment gives the grammar.
+// Report decoding: the inverse of `encode_report` in src/wasm/encode.rs, whose comment gives the grammar.
 // The objects get exactly the keys, key order and nulls of the Rust types' JSON (report.rs).
 
 const NONE = 0xffffffff;

@@ -1,5 +1,5 @@
 // Types of the `speclint` package. The data shapes (Report, Finding, Span, ...) are written once,
-// next to the Rust conversions in src/wasm.rs, and reach here through the generated
+// next to the Rust conversions in src/wasm/, and reach here through the generated
 // dist/speclint.d.ts; this file declares the functions and the Template class the package exports.
 import type { Detection, Report, RuleInfo, Severity, TemplateSection, TemplateSummary } from "./dist/speclint.js";
 

@@ -1,4 +1,4 @@
-// The report's hand-off from Rust to JS (src/wasm.rs `encode_report` → npm/api.js `decodeReport`):
+// The report's hand-off from Rust to JS (src/wasm/encode.rs `encode_report` → npm/api.js `decodeReport`):
 // the package's objects must be the native Report's JSON exactly, key order and nulls included,
 // on reports that stress the encoding: non-ASCII and astral text in every string field (messages,
 // headings, titles, fix text), CRLF, many findings repeating the same strings, thousands of

@@ -9,11 +9,12 @@
 //! The TypeScript for the shapes JS sees is written below, next to the conversions. The package's
 //! JS wrapper (`npm/api.js`) adds the decoding, panic recovery and the `Template` dispatch on top.
 
-use crate::{
-    builtins, detect_template, rule_list, CheckOptions, Error, Report, RuleSetting, Severity, Span, Status, Template, TemplateChoice,
-};
+use crate::{builtins, detect_template, rule_list, CheckOptions, Error, RuleSetting, Severity, Template, TemplateChoice};
+use encode::encode_report;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
+
+mod encode;
 
 /// A plain JS object with these keys, in this order (what `JSON.stringify` and `Object.keys` show).
 fn object(entries: &[(&str, JsValue)]) -> JsValue {
@@ -206,7 +207,7 @@ export interface Detection {
 
 /**
  * Internal: what the raw `check` export returns, `[words, ends, text, confidence]`; the package's
- * `check` decodes it into a `Report` (src/wasm.rs, "The report's encoding").
+ * `check` decodes it into a `Report` (src/wasm/encode.rs).
  */
 export type EncodedReport = [Uint32Array, Uint32Array, string, number];
 
@@ -300,198 +301,6 @@ fn check_with(markdown: &JsValue, options: &JsValue, template: Option<&Template>
     let options = CheckOptions { template: choice, rules: opts.rules, max_bytes: opts.max_bytes };
     let report = crate::check(&markdown, &options).map_err(core_error)?;
     Ok(encode_report(&report))
-}
-
-// ---------------------------------------------------------------------------------------------
-// The report's encoding. `npm/api.js` (`decodeReport`) reads it; the two must change together
-// (tests/js/handoff.test.js and differential.test.js compare the decoded objects with the native
-// JSON, key order included).
-//
-// `check` returns a JS array `[words, ends, text, confidence]`:
-//
-// - `words`: a Uint32Array, read front to back (the grammar below);
-// - `text`: every distinct string of the report, concatenated, decoded from UTF-8 once;
-// - `ends`: a Uint32Array, the UTF-16 offset in `text` where string k ends (string k is
-//   `text.slice(ends[k - 1] ?? 0, ends[k])`); a `str` word below is such a k;
-// - `confidence`: `report.template.confidence` (the one non-integer).
-//
-// Grammar of `words` (every number is one u32 word; `?` marks a value that may be null, encoded as
-// the single word NONE = 0xFFFF_FFFF, which no present value starts with: on wasm32 offsets, counts
-// and string indices are below 2^31):
-//
-//   report   = score? templateId:str? templateTitle:str nSections nFindings
-//              errors warnings infos section×nSections finding×nFindings
-//   section  = title:str nPath path:str×nPath level status optional points maxPoints
-//              heading:str? headingRange:span? range:span? insertAt:span?
-//   finding  = rule:str severity message:str help:str section? sectionTitle:str? span fix?
-//   fix      = range:span text:str
-//   span     = startByte endByte start end line column endLine endColumn
-//   severity = 0 info | 1 warning | 2 error
-//   status   = 0 complete | 1 incomplete | 2 placeholder | 3 empty | 4 missing
-//   optional = 0 | 1
-// ---------------------------------------------------------------------------------------------
-
-/// The word for a null.
-const NONE: u32 = u32::MAX;
-
-/// Builds the encoding described above.
-struct Encoder {
-    words: Vec<u32>,
-    text: String,
-    /// Byte and UTF-16 end of each string in `text`.
-    byte_ends: Vec<u32>,
-    ends: Vec<u32>,
-    /// String index + 1 by hash of the string (0: empty slot), so repeated strings (rule ids,
-    /// section titles, a rule's help, the same message over and over) are sent and decoded once.
-    seen: Box<[u32; SEEN_SLOTS]>,
-}
-
-const SEEN_SLOTS: usize = 1024;
-
-impl Encoder {
-    fn num(&mut self, n: usize) {
-        self.words.push(n as u32); // usize is u32 on wasm32
-    }
-
-    fn str(&mut self, s: &str) {
-        let k = self.intern(s);
-        self.words.push(k);
-    }
-
-    fn opt_str(&mut self, s: Option<&str>) {
-        match s {
-            Some(s) => self.str(s),
-            None => self.words.push(NONE),
-        }
-    }
-
-    fn span(&mut self, s: &Span) {
-        let Span { start_byte, end_byte, start, end, line, column, end_line, end_column } = *s;
-        for n in [start_byte, end_byte, start, end, line, column, end_line, end_column] {
-            self.num(n);
-        }
-    }
-
-    fn opt_span(&mut self, s: Option<&Span>) {
-        match s {
-            Some(s) => self.span(s),
-            None => self.words.push(NONE),
-        }
-    }
-
-    /// The index of `s` in the string table, adding it if it is not there yet (or its slot holds
-    /// another string: then it is simply added again).
-    fn intern(&mut self, s: &str) -> u32 {
-        // The slot comes from the length and at most 16 bytes (the first and last 8), so long
-        // strings (help texts, messages, skeletons) are not read byte by byte just to be looked
-        // up; strings that share those bytes and length and differ inside only share a slot, and
-        // the full comparison below tells them apart.
-        let b = s.as_bytes();
-        let word = |w: &[u8]| w.iter().fold(0u64, |h, &x| (h << 8) | x as u64);
-        let head = word(&b[..b.len().min(8)]);
-        let tail = word(&b[b.len().saturating_sub(8)..]);
-        let mixed =
-            (head ^ tail.rotate_left(29) ^ (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-        let hash = (mixed >> 32) as u32;
-        let slot = hash as usize % SEEN_SLOTS;
-        if let Some(k) = self.seen[slot].checked_sub(1) {
-            let start = if k == 0 { 0 } else { self.byte_ends[k as usize - 1] as usize };
-            if self.text.get(start..self.byte_ends[k as usize] as usize) == Some(s) {
-                return k;
-            }
-        }
-        let k = self.ends.len() as u32;
-        self.text.push_str(s);
-        // UTF-16 length: one unit per char (every byte but continuation bytes), two for the chars
-        // of four UTF-8 bytes (lead byte 0xF0 and up).
-        let utf16 =
-            if s.is_ascii() { s.len() as u32 } else { s.bytes().map(|b| (b & 0xC0 != 0x80) as u32 + (b >= 0xF0) as u32).sum::<u32>() };
-        self.ends.push(self.ends.last().copied().unwrap_or(0) + utf16);
-        self.byte_ends.push(self.text.len() as u32);
-        self.seen[slot] = k + 1;
-        k
-    }
-}
-
-fn severity_code(s: Severity) -> usize {
-    match s {
-        Severity::Info => 0,
-        Severity::Warning => 1,
-        Severity::Error => 2,
-    }
-}
-
-fn status_code(s: Status) -> usize {
-    match s {
-        Status::Complete => 0,
-        Status::Incomplete => 1,
-        Status::Placeholder => 2,
-        Status::Empty => 3,
-        Status::Missing => 4,
-    }
-}
-
-/// The report as `[words, ends, text, confidence]` (the encoding above).
-fn encode_report(report: &Report) -> JsValue {
-    let mut e = Encoder {
-        words: Vec::with_capacity(16 + report.sections.len() * 40 + report.findings.len() * 24),
-        text: String::with_capacity(4096),
-        byte_ends: Vec::with_capacity(256),
-        ends: Vec::with_capacity(256),
-        seen: Box::new([0; SEEN_SLOTS]),
-    };
-    match report.score {
-        Some(s) => e.num(s as usize),
-        None => e.words.push(NONE),
-    }
-    e.opt_str(report.template.id.as_deref());
-    e.str(&report.template.title);
-    e.num(report.sections.len());
-    e.num(report.findings.len());
-    e.num(report.summary.errors);
-    e.num(report.summary.warnings);
-    e.num(report.summary.infos);
-    for s in &report.sections {
-        e.str(&s.title);
-        e.num(s.path.len());
-        for p in s.path.iter() {
-            e.str(p);
-        }
-        e.num(s.level as usize);
-        e.num(status_code(s.status));
-        e.num(s.optional as usize);
-        e.num(s.points as usize);
-        e.num(s.max_points as usize);
-        e.opt_str(s.heading.as_deref());
-        e.opt_span(s.heading_range.as_ref());
-        e.opt_span(s.range.as_ref());
-        e.opt_span(s.insert_at.as_ref());
-    }
-    for f in &report.findings {
-        e.str(f.rule);
-        e.num(severity_code(f.severity));
-        e.str(&f.message);
-        e.str(&f.help);
-        match f.section {
-            Some(s) => e.num(s),
-            None => e.words.push(NONE),
-        }
-        e.opt_str(f.section_title.as_deref());
-        e.span(&f.range);
-        match &f.fix {
-            Some(fix) => {
-                e.span(&fix.range);
-                e.str(&fix.text);
-            }
-            None => e.words.push(NONE),
-        }
-    }
-    let out = js_sys::Array::new_with_length(4);
-    out.set(0, js_sys::Uint32Array::from(&e.words[..]).into());
-    out.set(1, js_sys::Uint32Array::from(&e.ends[..]).into());
-    out.set(2, JsValue::from_str(&e.text));
-    out.set(3, JsValue::from_f64(report.template.confidence));
-    out.into()
 }
 
 /// Compiles a template from Markdown.
