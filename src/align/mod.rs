@@ -10,10 +10,11 @@
 //! 4. Every document heading gets an owner: the template section its content counts toward.
 
 use crate::doc::Doc;
-use crate::template::{Template, TemplateSection};
+use crate::template::Template;
 use crate::text::{bigram_similarity, push_sorted_bigrams, push_sorted_tokens, token_similarity, HeadingKeys, KeyRef};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+
+mod index;
+pub use index::AlignIndex;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum MatchKind {
@@ -46,81 +47,6 @@ pub struct Alignment {
 
 /// Posting lists longer than this are too common a word to propose fuzzy matches from.
 const MAX_POSTING: usize = 2000;
-
-/// What aligning needs of a template that depends on the template alone, computed when it is
-/// compiled: which sections each exact key names, which template words propose candidates,
-/// and each key's sorted tokens and bigrams for fuzzy comparison.
-#[derive(Debug, Clone, Default)]
-pub struct AlignIndex {
-    /// How many sections the index describes.
-    sections: usize,
-    /// Exact key → (section, which of its keys: 0 its own, 1… its aliases), in that order.
-    by_key: WordMap<String, Vec<(usize, usize)>>,
-    /// Template word → its number.
-    words: WordMap<String, usize>,
-    /// Per section: the numbers of the words whose headings are its candidates (a named
-    /// section's key and alias tokens, a slot's literal words).
-    section_words: Vec<Vec<usize>>,
-    /// Per section: its own key's and its aliases' distinct tokens and bigrams, sorted.
-    facts: Vec<Vec<KeyFacts>>,
-}
-
-#[derive(Debug, Clone, Default)]
-struct KeyFacts {
-    tokens: Vec<String>,
-    bigrams: Vec<u64>,
-}
-
-impl AlignIndex {
-    pub fn new(sections: &[TemplateSection]) -> Self {
-        let nkeys: usize = sections.iter().map(|s| 1 + s.aliases.len()).sum();
-        let mut ix = AlignIndex {
-            sections: sections.len(),
-            by_key: WordMap::with_capacity_and_hasher(nkeys, Default::default()),
-            words: WordMap::with_capacity_and_hasher(2 * nkeys, Default::default()),
-            section_words: Vec::with_capacity(sections.len()),
-            facts: Vec::with_capacity(sections.len()),
-        };
-        let mut ids: Vec<usize> = Vec::new();
-        let mut sorted: Vec<&str> = Vec::new();
-        for (ti, s) in sections.iter().enumerate() {
-            let keys = || std::iter::once(&s.key).chain(&s.aliases);
-            for (k, key) in keys().enumerate() {
-                ix.by_key.entry(key.key.clone()).or_default().push((ti, k));
-            }
-            ids.clear();
-            let mut number = |w: &str| {
-                let next = ix.words.len();
-                match ix.words.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        ix.words.insert(w.to_string(), next);
-                        next
-                    }
-                }
-            };
-            match &s.slot {
-                Some(lit) => ids.extend(lit.iter().map(|w| number(w))),
-                None => ids.extend(keys().flat_map(|k| k.tokens()).map(&mut number)),
-            }
-            ids.sort_unstable();
-            ids.dedup();
-            ix.section_words.push(ids.clone());
-            ix.facts.push(
-                keys()
-                    .map(|k| {
-                        sorted.clear();
-                        push_sorted_tokens(k.view(), &mut sorted);
-                        let mut bigrams = Vec::with_capacity(k.key.len());
-                        push_sorted_bigrams(&k.key, &mut bigrams);
-                        KeyFacts { tokens: sorted.iter().map(|t| t.to_string()).collect(), bigrams }
-                    })
-                    .collect(),
-            );
-        }
-        ix
-    }
-}
 
 /// The document's heading keys, computed once however many templates it is aligned with.
 pub fn heading_keys(doc: &Doc) -> HeadingKeys {
@@ -362,41 +288,6 @@ fn settle<'k, E: Iterator<Item = usize>>(
     Alignment { matches, duplicates, owner, level_offset }
 }
 
-/// Template keys and words, hashed.
-type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-
-/// Word-at-a-time multiply-rotate hashing (as rustc's FxHash): keys and tokens are short, and
-/// nothing hashed here comes out in any order, so a simple fast hash serves better than the
-/// default SipHash.
-#[derive(Debug, Clone, Copy, Default)]
-struct WordHasher(u64);
-
-impl WordHasher {
-    fn mix(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.mix(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.mix(u64::from_le_bytes(w) ^ (rest.len() as u64) << 59);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Start offsets of each group of a list sorted by group (`groups` ascending, each `< n`):
 /// group `g` is `list[at[g]..at[g + 1]]`.
 fn offsets(groups: impl Iterator<Item = usize>, n: usize) -> Vec<usize> {
@@ -561,6 +452,7 @@ mod tests {
     use super::*;
     use crate::doc::Doc;
     use crate::text::{heading_similarity, HeadingKey};
+    use std::collections::HashMap;
 
     fn matched(t: &str, d: &str) -> Vec<Option<(String, MatchKind)>> {
         let t = Template::compile(t).unwrap();
