@@ -76,8 +76,8 @@ pub const MAY_HOLD_TOKENS: u8 = 1;
 /// What a line may hold, from [`line_triggers`]: unfinished-work markers ([`find_markers`]).
 pub const MAY_HOLD_MARKERS: u8 = 2;
 
-// Byte pairs the finders need, one bit per kind: the first-byte bits of `a` AND the second-byte
-// bits of `b` ([`PAIRS`]) hold the bit of every kind the pair `ab` may belong to.
+// Byte pairs the finders need, one bit per kind: `PAIRS.0[a] & PAIRS.1[b]` has the bit of
+// every kind the pair `ab` may belong to.
 /// `[`, `<` or `$` followed by anything.
 const P_OPEN: u8 = 1;
 /// `{{`, `YY`, `MM`, `DD` (and the harmless `YM`, `{D`, …).
@@ -89,13 +89,11 @@ const P_LO: u8 = 8;
 const P_IP: u8 = 16;
 const P_PS: u8 = 32;
 
-/// The pair bits in one table: entry `b` holds the bits `b` has as a first byte in its low
-/// byte and as a second byte in its high byte, so each byte of a line costs one table read
-/// (two separate 256-entry tables cost two).
-const PAIRS: [u16; 256] = pair_table();
+/// (first byte, second byte) tables of the pair bits.
+const PAIRS: ([u8; 256], [u8; 256]) = pair_tables();
 
 /// Builds [`PAIRS`].
-const fn pair_table() -> [u16; 256] {
+const fn pair_tables() -> ([u8; 256], [u8; 256]) {
     let mut first = [0u8; 256];
     let mut second = [P_OPEN; 256];
     first[b'[' as usize] |= P_OPEN;
@@ -129,65 +127,42 @@ const fn pair_table() -> [u16; 256] {
         second[b.to_ascii_uppercase() as usize] |= bit;
         i += 1;
     }
-    let mut table = [0u16; 256];
-    i = 0;
-    while i < 256 {
-        table[i] = first[i] as u16 | (second[i] as u16) << 8;
-        i += 1;
-    }
-    table
-}
-
-/// The pair bits of `prev` followed by `next` (two [`PAIRS`] entries), in the high byte:
-/// shifting `prev` puts its first-byte bits over `next`'s second-byte bits and clears the low
-/// byte, so OR-ing these values over a line and keeping the high byte gives the line's bits.
-#[inline(always)]
-fn pair(prev: u16, next: u16) -> u16 {
-    (prev << 8) & next
+    (first, second)
 }
 
 /// One cheap pass over a line's bytes: which finders can find anything on it
 /// ([`MAY_HOLD_TOKENS`], [`MAY_HOLD_MARKERS`]). A finder skipped because its bit is clear would
 /// have found nothing; a set bit may still lead to nothing (the test looks at byte pairs only).
 ///
-/// It runs over every byte of every line, so it is written for few instructions per byte: one
-/// [`PAIRS`] read per byte (no bounds checks: a u8 indexes 256 entries), and the loop unrolled
-/// by hand over 8-byte chunks (our crate is built for size, so the compiler does not unroll).
+/// It runs over every byte of every line, so it is written for few instructions per byte: the
+/// loop is unrolled by hand over 8-byte chunks (our crate is built for size, so the compiler
+/// does not unroll), each byte is loaded once, and each pair costs two table reads (no bounds
+/// checks: a u8 indexes 256 entries), one of which the AND takes as its memory operand.
 pub fn line_triggers(line: &[u8]) -> u8 {
+    let (first, second) = (&PAIRS.0, &PAIRS.1);
+    let pair = |a: u8, b: u8| first[a as usize] & second[b as usize];
     let Some((&head, rest)) = line.split_first() else {
         return 0;
     };
-    // `prev` is the entry of the byte before the next one read; `acc` ORs the pairs.
-    let mut prev = PAIRS[head as usize];
-    let mut acc = 0u16;
+    // `prev` is the byte before the next one read; `bits` ORs the pairs' bits.
+    let mut prev = head;
+    let mut bits = 0u8;
     let mut chunks = rest.chunks_exact(8);
     for c in &mut chunks {
-        let e = [
-            PAIRS[c[0] as usize],
-            PAIRS[c[1] as usize],
-            PAIRS[c[2] as usize],
-            PAIRS[c[3] as usize],
-            PAIRS[c[4] as usize],
-            PAIRS[c[5] as usize],
-            PAIRS[c[6] as usize],
-            PAIRS[c[7] as usize],
-        ];
-        acc |= pair(prev, e[0])
-            | pair(e[0], e[1])
-            | pair(e[1], e[2])
-            | pair(e[2], e[3])
-            | pair(e[3], e[4])
-            | pair(e[4], e[5])
-            | pair(e[5], e[6])
-            | pair(e[6], e[7]);
-        prev = e[7];
+        bits |= pair(prev, c[0])
+            | pair(c[0], c[1])
+            | pair(c[1], c[2])
+            | pair(c[2], c[3])
+            | pair(c[3], c[4])
+            | pair(c[4], c[5])
+            | pair(c[5], c[6])
+            | pair(c[6], c[7]);
+        prev = c[7];
     }
     for &b in chunks.remainder() {
-        let e = PAIRS[b as usize];
-        acc |= pair(prev, e);
-        prev = e;
+        bits |= pair(prev, b);
+        prev = b;
     }
-    let bits = (acc >> 8) as u8;
     let mut out = 0;
     if bits & (P_OPEN | P_TWICE) != 0 {
         out |= MAY_HOLD_TOKENS;
