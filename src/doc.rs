@@ -227,10 +227,10 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// Sorts ranges by start (then end). Every range sort in the crate goes through here, so the
-/// WebAssembly build carries one copy of the sort, not one per call site.
+/// Sorts ranges by start (then end). Every range sort in the crate goes through here (one copy
+/// of [`crate::sort`] for ranges in the WebAssembly build).
 pub fn sort_ranges(ranges: &mut [Range<usize>]) {
-    ranges.sort_unstable_by_key(|r| (r.start, r.end));
+    crate::sort::sort_by(ranges, |a, b| (a.start, a.end) < (b.start, b.end));
 }
 
 /// Whether `pos` lies inside any of `ranges` (sorted by start, possibly nested or overlapping).

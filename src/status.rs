@@ -120,7 +120,7 @@ pub fn compute(
             own[o].gaps += 1;
         }
     }
-    clipped.sort_unstable();
+    crate::sort::sort(&mut clipped);
     let code_content: Vec<Range<usize>> = doc.code_blocks.iter().map(|c| c.content.clone()).collect();
     let code_whole: Vec<Range<usize>> = doc.code_blocks.iter().map(|c| c.range.clone()).collect();
     let (mut in_code, mut in_block, mut in_content) =
@@ -128,7 +128,7 @@ pub fn compute(
     // Lines of ticked task items: a ticked box of the template's checklist is the author's
     // sign-off, which is content even though its words are the template's.
     let mut ticked: Vec<usize> = doc.tasks.iter().filter(|t| t.checked).map(|t| doc.lines.line_of(t.line.start)).collect();
-    ticked.sort_unstable();
+    crate::sort::sort(&mut ticked);
     let mut ci = 0;
     // Comments are disjoint and sorted: the first one ending after the line's start, found
     // by walking forward as the lines go.
@@ -289,7 +289,7 @@ fn residual_hash(vocab: &Vocab, text: &str, s: usize, e: usize, cut: &mut [(usiz
     if cut.is_empty() {
         return vocab.line_key(text, s, e, &[]);
     }
-    cut.sort_unstable();
+    crate::sort::sort(cut);
     let mut kept = String::with_capacity(e - s);
     let mut pos = s;
     for &(a, b) in cut.iter() {

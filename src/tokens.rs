@@ -300,7 +300,7 @@ fn bracket_pairs(bytes: &[u8]) -> Vec<(usize, usize)> {
             }
         }
     }
-    pairs.sort_unstable();
+    crate::sort::sort(&mut pairs);
     pairs
 }
 
@@ -518,7 +518,7 @@ mod tests {
                     _ => {}
                 }
             }
-            pairs.sort_unstable();
+            crate::sort::sort(&mut pairs);
             pairs
         };
         let pieces = ["[", "]", "\\", "\\\\", "a", "[[", "]]", "é", "\\[", "\\]"];

@@ -63,7 +63,7 @@ impl AlignIndex {
                 Some(lit) => ids.extend(lit.iter().map(|w| number(w))),
                 None => ids.extend(keys().flat_map(|k| k.tokens()).map(&mut number)),
             }
-            ids.sort_unstable();
+            crate::sort::sort(&mut ids);
             ids.dedup();
             ix.section_words.push(ids.clone());
             ix.facts.push(

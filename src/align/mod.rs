@@ -92,8 +92,8 @@ fn align_posting(t: &Template, doc: &Doc, keys: &HeadingKeys, max_posting: usize
             }
         }
     }
-    exact.sort_unstable();
-    by_word.sort_unstable();
+    crate::sort::sort(&mut exact);
+    crate::sort::sort(&mut by_word);
     by_word.dedup();
     // exact_of(ti) = exact[exact_at[ti]..exact_at[ti + 1]]; the same for words.
     let exact_at = offsets(exact.iter().map(|e| e.0), n);
@@ -147,7 +147,7 @@ fn align_posting(t: &Template, doc: &Doc, keys: &HeadingKeys, max_posting: usize
         for &w in ix.section_words.get(ti).map_or(&[][..], Vec::as_slice) {
             cands.extend(headings_with(w).iter().map(|e| e.1));
         }
-        cands.sort_unstable();
+        crate::sort::sort(&mut cands);
         cands.dedup();
         match &s.slot {
             Some(lit) => {
@@ -271,7 +271,7 @@ fn settle<'k, E: Iterator<Item = usize>>(
             }
         }
     }
-    duplicates.sort_unstable();
+    crate::sort::sort(&mut duplicates);
     // Unmatched headings belong to the nearest enclosing owned heading (not the title: extra
     // top-level sections are the author's own). A stack of open headings keeps this linear.
     let mut open: Vec<usize> = Vec::new();
@@ -377,7 +377,7 @@ fn heaviest_chain(n: usize, pairs: &mut [(usize, usize, f64)]) -> Vec<(usize, us
     if pairs.is_empty() || n == 0 {
         return Vec::new();
     }
-    pairs.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)).then(b.2.total_cmp(&a.2)));
+    crate::sort::sort_by(pairs, |a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)).then(b.2.total_cmp(&a.2)).is_lt());
     // Fenwick tree over template index: prefix max of (chain weight, pair index).
     let mut tree: Vec<(f64, usize)> = vec![(0.0, usize::MAX); n + 1];
     let mut pred: Vec<usize> = vec![usize::MAX; pairs.len()];
@@ -522,7 +522,7 @@ mod tests {
             match &s.slot {
                 Some(lit) if !lit.is_empty() => {
                     let mut cands: Vec<usize> = lit.iter().flat_map(|tok| common_postings(&by_token, tok, max_posting)).copied().collect();
-                    cands.sort_unstable();
+                    crate::sort::sort(&mut cands);
                     cands.dedup();
                     for d in cands {
                         if ldiff(d) > 1.0 {
@@ -544,7 +544,7 @@ mod tests {
                         .flat_map(|tok| common_postings(&by_token, tok, max_posting))
                         .copied()
                         .collect();
-                    cands.sort_unstable();
+                    crate::sort::sort(&mut cands);
                     cands.dedup();
                     for d in cands {
                         if ldiff(d) > 1.0 || exact_of[ti].contains(&d) {

@@ -63,7 +63,7 @@ pub fn check(cx: &Context, out: &mut Vec<RawFinding>) {
 fn likeness(template: &[String], doc: &[String]) -> f64 {
     let overlap = dice(template, doc);
     let mut words: Vec<&str> = doc.iter().map(String::as_str).collect();
-    words.sort_unstable();
+    crate::sort::sort(&mut words);
     words.dedup();
     if words.len() < 6 {
         return overlap;

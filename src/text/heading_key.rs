@@ -491,7 +491,7 @@ pub(super) fn set_dice(x: &mut [&str], y: &mut [&str]) -> f64 {
 
 /// Sorts `v` and moves its distinct elements to the front; returns them.
 pub(super) fn sorted_set<'s, 'a>(v: &'s mut [&'a str]) -> &'s [&'a str] {
-    v.sort_unstable();
+    crate::sort::sort(v);
     let mut n = 0;
     for i in 0..v.len() {
         if n == 0 || v[i] != v[n - 1] {
@@ -551,8 +551,8 @@ pub fn bigram_dice(a: &str, b: &str) -> f64 {
     if x.is_empty() || y.is_empty() {
         return if a == b { 1.0 } else { 0.0 };
     }
-    x.sort_unstable();
-    y.sort_unstable();
+    crate::sort::sort(x);
+    crate::sort::sort(y);
     sorted_dice(x, y)
 }
 
@@ -608,7 +608,7 @@ pub fn push_sorted_tokens<'a>(k: KeyRef<'a>, out: &mut Vec<&'a str>) {
 pub fn push_sorted_bigrams(key: &str, out: &mut Vec<u64>) {
     let start = out.len();
     push_bigrams(key, out);
-    out[start..].sort_unstable();
+    crate::sort::sort(&mut out[start..]);
 }
 
 /// [`key_similarity`] from what each key has precomputed (`at`, `bt`: their

@@ -171,7 +171,7 @@ pub(super) struct KeySet {
 
 impl KeySet {
     fn new(mut keys: Vec<u64>) -> Self {
-        keys.sort_unstable();
+        crate::sort::sort(&mut keys);
         keys.dedup();
         let mut bits = vec![0u64; 64];
         for &k in &keys {
