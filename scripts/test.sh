@@ -18,6 +18,9 @@ step "clippy (native and wasm32)"
 cargo clippy --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --locked -- -D warnings
 
+step "rustdoc (no broken links)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked --quiet
+
 step "cargo test (unit, fixtures, positions, properties, corpus accuracy, docs)"
 cargo test --locked
 

@@ -37,7 +37,7 @@ pub struct Vocab {
     pub marker_prefixes: Vec<String>,
     /// Token lists of the template's guidance comments.
     pub comments: Vec<Vec<String>>,
-    /// Hashes ([`norm_hash`]) of normalized guidance lines → the section they belong to.
+    /// Hashes ([`norm_hash`](crate::text::norm_hash)) of normalized guidance lines → the section they belong to.
     pub guidance: HashMap<u64, usize>,
     /// Guidance lines per section, for near-verbatim comparison.
     pub guidance_by_section: Vec<Vec<String>>,

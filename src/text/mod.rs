@@ -1,6 +1,6 @@
 //! Text normalization shared by template compilation and checking: word tokens and line keys
-//! here; [`line_hash`] hashes normalized lines for the template-line look-ups, and
-//! [`heading_key`] makes heading keys (numbering, markup, case, punctuation and emoji removed)
+//! here; `line_hash.rs` hashes normalized lines for the template-line look-ups, and
+//! `heading_key.rs` makes heading keys (numbering, markup, case, punctuation and emoji removed)
 //! and the similarity measures that match headings and lines.
 //!
 //! Tokens are runs of letters/digits, except that each CJK character is a token of its own, so
