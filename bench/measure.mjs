@@ -40,22 +40,32 @@ export const mbps = (bytes, ms) => bytes / 1e3 / ms;
  * `b` calls, `blocks` times over; each block runs for about `blockMs`, at least one call), so a
  * change of load on this shared machine during the measurement falls on both alike and their
  * ratio holds, while each block still runs warm, with its own code and data in the caches.
- * Returns `[{ms, runs}, {ms, runs}]`.
+ * Returns `[{ms, runs}, {ms, runs}, spread]`: the medians over all calls, and `spread`, the
+ * quartiles `{ lo, hi }` of the per-block ratio (b's block median ÷ a's, i.e. a's throughput
+ * as a fraction of b's) over the block pairs, so a reader can see how far load moved the ratio.
  */
 export function pairedMedian(a, b, { blocks = 10, blockMs = 100 } = {}) {
   globalThis.gc?.();
   a();
   b();
   const times = [[], []];
+  const blockMedians = [[], []];
   for (let k = 0; k < blocks; k++) {
     [a, b].forEach((f, j) => {
+      const block = [];
       const start = performance.now();
-      do times[j].push(time(f));
+      do block.push(time(f));
       while (performance.now() - start < blockMs);
+      blockMedians[j].push(medianOf(block));
+      times[j].push(...block);
     });
   }
-  return times.map((t) => {
-    t.sort((x, y) => x - y);
-    return { ms: t[t.length >> 1], runs: t.length };
-  });
+  const ratios = blockMedians[1].map((bm, k) => bm / blockMedians[0][k]).sort((x, y) => x - y);
+  const q = (f) => ratios[Math.min(ratios.length - 1, Math.floor(f * (ratios.length - 1) + 0.5))];
+  return [...times.map((t) => ({ ms: medianOf(t), runs: t.length })), { lo: q(0.25), hi: q(0.75) }];
+}
+
+function medianOf(values) {
+  const t = [...values].sort((x, y) => x - y);
+  return t[t.length >> 1];
 }

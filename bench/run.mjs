@@ -105,10 +105,10 @@ log('  native = cargo bench --bench throughput (release, same documents)\n');
 log(`${'input'.padEnd(26)} ${pad('bytes', 9)} ${pad('findings', 8)} │ ${pad('check', 7)} ${pad('parse', 7)} ${pad('ratio', 6)} ${pad('runs', 5)} │ ${pad('native check', 12)} ${pad('parse', 7)} ${pad('ratio', 6)} │ ${pad('wasm/native', 11)}`);
 const wasm = new Map();
 for (const [name, text] of docs) {
-  const [c, p] = pairedMedian(() => speclint(text), () => parse(text));
+  const [c, p, spread] = pairedMedian(() => speclint(text), () => parse(text));
   const b = bytes(text);
   const findings = speclint(text).findings.length;
-  const r = { bytes: b, checkMs: c.ms, parseMs: p.ms, check: mbps(b, c.ms), parse: mbps(b, p.ms), runs: Math.min(c.runs, p.runs) };
+  const r = { bytes: b, checkMs: c.ms, parseMs: p.ms, check: mbps(b, c.ms), parse: mbps(b, p.ms), runs: Math.min(c.runs, p.runs), spread };
   wasm.set(name, r);
   const n = native?.rows.get(name);
   log(`${name.padEnd(26)} ${pad(b, 9)} ${pad(findings, 8)} │ ${pad(fmt(r.check), 7)} ${pad(fmt(r.parse), 7)} ${pad(fmt(r.check / r.parse, 2) + 'x', 6)} ${pad(r.runs, 5)} │ ${pad(fmt(n?.check), 12)} ${pad(fmt(n?.parse), 7)} ${pad(n ? fmt(n.check / n.parse, 2) + 'x' : '—', 6)} │ ${pad(n ? fmt(r.check / n.check, 2) + 'x' : '—', 11)}`);
@@ -205,6 +205,7 @@ const target = (what, value, ok) => log(`  ${what.padEnd(62)} ${pad(value, 9)}  
 for (const name of ['typical 20 KB', 'corpus 1 MB', 'corpus 10 MB']) {
   const w = wasm.get(name);
   target(`full check >= 0.5x parse-only (wasm), ${name.replace(/^\w+ /, '')}`, w ? `${fmt(w.check / w.parse, 2)}x` : '—', w && w.check / w.parse >= 0.5);
+  if (w) log(`    (per block pair, middle half: ${fmt(w.spread.lo, 2)}–${fmt(w.spread.hi, 2)}x)`);
 }
 for (const name of ['typical 20 KB', 'corpus 1 MB', 'corpus 10 MB']) {
   const w = wasm.get(name);
