@@ -17,6 +17,9 @@
 //! section status and score ([`status`]) → outline rules → [`Report`] with positions in bytes,
 //! UTF-16 and line/column ([`lines`]).
 
+// Sorting goes through `sort` (see clippy.toml): no copy of the standard sorts per type.
+#![warn(clippy::disallowed_methods)]
+
 pub mod align;
 pub mod builtins;
 pub mod detect;
@@ -276,6 +279,7 @@ fn run(doc: &mut doc::Doc, t: &Template, alignment: align::Alignment, confidence
     }));
     // The one std sort left (see `sort.rs`): findings come in rule order, not document order,
     // and can number tens of thousands, where the standard sort is clearly faster.
+    #[allow(clippy::disallowed_methods)]
     findings.sort_unstable_by(|a, b| {
         (a.range.start_byte, a.range.end_byte)
             .cmp(&(b.range.start_byte, b.range.end_byte))
