@@ -140,7 +140,11 @@ impl Template {
             let heading_placeholder = !toks.is_empty();
             let slot = slot_literal(&h.text, heading_placeholder);
             let directives = directives_in(&doc, &own);
-            let lower = h.text.to_lowercase();
+            // ASCII lower case is enough (a test checks it): the markers are ASCII words or
+            // caseless CJK, and no non-ASCII character lower-cases to a marker's letter where it
+            // could complete one. `str::to_lowercase` would bring its final-sigma tables into the
+            // .wasm (2 KB gzipped).
+            let lower = h.text.to_ascii_lowercase();
             let marked_optional = has_optional_marker(&lower);
             let optional = match directives.required {
                 Some(req) => !req,
@@ -336,6 +340,23 @@ fn skeleton_text(text: &str, heading: &std::ops::Range<usize>, end: usize) -> (S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn optional_markers_need_only_ascii_lower_case() {
+        // Whatever non-ASCII character stands for one of a marker's letters, full lower-casing
+        // finds the marker exactly when ASCII lower-casing does (the compiler uses the latter).
+        let lowers_to_ascii: Vec<char> =
+            (0x80u32..=0x10FFFF).filter_map(char::from_u32).filter(|c| c.to_lowercase().any(|l| l.is_ascii())).collect();
+        assert!(!lowers_to_ascii.is_empty());
+        for m in OPTIONAL_MARKERS {
+            for (i, ch) in m.char_indices() {
+                for &c in &lowers_to_ascii {
+                    let s = format!("(Section {}{c}{})", &m[..i], &m[i + ch.len_utf8()..]).to_uppercase();
+                    assert_eq!(has_optional_marker(&s.to_lowercase()), has_optional_marker(&s.to_ascii_lowercase()), "{s:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn outline_parents_optional_aliases_slots() {
