@@ -120,7 +120,7 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
     for choice in &vocab.bare_choices {
         // Leftmost non-overlapping matches, as repeated `str::find` gives them; a match of a
         // whole string starts on a character boundary.
-        for s in memchr::memmem::find_iter(text.as_bytes(), choice.as_bytes()) {
+        for (s, _) in text.match_indices(choice.as_str()) {
             if !in_ranges(&code, s) && !in_ranges(&doc.comments, s) && !in_ranges(&doc.inline_code, s) {
                 out.choices.push(s..s + choice.len());
             }
