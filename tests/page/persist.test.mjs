@@ -138,3 +138,109 @@ test('storage the browser refuses altogether, or a custom template over the quot
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a long draft is saved a part per task, never in one write that would stall typing, and survives a reload', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await context.addInitScript(() => {
+    window.__writes = [];
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('speclint:draft')) window.__writes.push([key, value.length]);
+      return setItem.call(this, key, value);
+    };
+  });
+  await gotoReady(page, env.srv.origin);
+  const example = await editorText(page);
+  let long = example;
+  for (let i = 1; long.length < 600_000; i++) long += `\n## Part ${i}\n\nMore of the spec, ${i}: 中文 ✅ and so on.\n`;
+  await pasteText(page, long);
+  await page.waitForFunction(() => localStorage.getItem('speclint:draft:parts') !== null);
+  const writes = await page.evaluate(() => window.__writes);
+  const { PART } = await page.evaluate(() => import('/js/storage.js').then((m) => ({ PART: m.PART })));
+  assert.ok(writes.length >= Math.ceil(long.length / PART) + 1, JSON.stringify(writes));
+  assert.ok(writes.every(([, n]) => n <= PART), `no write over ${PART} code units: ${JSON.stringify(writes)}`);
+  assert.equal(await page.evaluate(() => localStorage.getItem('speclint:draft')), null, 'no copy left in one piece');
+
+  await page.reload();
+  await gotoReady(page, env.srv.origin);
+  assert.equal(await editorText(page), long);
+
+  // A short draft again: one entry, the parts gone.
+  await pasteText(page, '# Short\n');
+  await page.waitForFunction(() => localStorage.getItem('speclint:draft') === '# Short\n');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('speclint:draft')).sort()), ['speclint:draft']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a long save cut short by a newer one leaves the previous text whole', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
+  const result = await page.evaluate(async () => {
+    const { saveText, loadText, removeText } = await import('/js/storage.js');
+    const a = 'A'.repeat(300_000);
+    const b = 'B'.repeat(300_000);
+    const out = {};
+    out.first = await saveText('speclint:test', a);
+    const cut = saveText('speclint:test', b); // writes its first part, then yields
+    out.during = loadText('speclint:test') === a;
+    const next = saveText('speclint:test', `${a}!`, { now: true }); // supersedes it, all at once
+    out.cut = await cut;
+    out.next = await next;
+    out.after = loadText('speclint:test') === `${a}!`;
+    removeText('speclint:test');
+    out.left = Object.keys(localStorage).filter((k) => k.startsWith('speclint:test'));
+    return out;
+  });
+  assert.deepEqual(result, { first: null, during: true, cut: undefined, next: null, after: true, left: [] });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a long draft over the quota gets the same warning as a short one', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('speclint:draft:') && key !== 'speclint:draft:parts' && value.length > 100) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  await gotoReady(page, env.srv.origin);
+  await pasteText(page, `# Long\n\n${'A line of the spec.\n'.repeat(20_000)}`);
+  const warning = page.locator('[data-notice="store-speclint:draft"]');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /Browser storage is full, so your draft \([\d.]+ KB\) was not saved and will not survive a reload/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('with no room for a second copy, a long draft no longer than the stored one replaces it in place; a longer one is refused and the stored one kept', async () => {
+  const { page, problems, context } = await openPage(env.browser, env.srv.origin);
+  await gotoReady(page, env.srv.origin);
+  const result = await page.evaluate(async () => {
+    const { saveText, loadText, removeText } = await import('/js/storage.js');
+    const out = {};
+    out.first = await saveText('speclint:q', 'A'.repeat(300_000));
+    const setItem = Storage.prototype.setItem;
+    // The second slot never fits.
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('speclint:q:b')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+    const shorter = 'B'.repeat(290_000);
+    out.shorter = await saveText('speclint:q', shorter);
+    out.keptShorter = loadText('speclint:q') === shorter;
+    out.longer = await saveText('speclint:q', 'C'.repeat(400_000));
+    out.stillShorter = loadText('speclint:q') === shorter;
+    out.secondSlot = Object.keys(localStorage).filter((k) => k.startsWith('speclint:q:b'));
+    Storage.prototype.setItem = setItem;
+    removeText('speclint:q');
+    return out;
+  });
+  assert.deepEqual(result, { first: null, shorter: null, keptShorter: true, longer: 'Browser storage is full', stillShorter: true, secondSlot: [] });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

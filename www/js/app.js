@@ -5,7 +5,7 @@ import { $, formatBytes, h } from './dom.js';
 import { Editor, shiftSpan } from './editor.js';
 import { download, reportToMarkdown } from './export.js';
 import { fixLabel, plural, renderFindings, renderOutline, renderScore, SEVERITY_LABEL } from './panels.js';
-import { KEYS, load, remove, save } from './storage.js';
+import { KEYS, load, loadText, remove, removeText, save, saveText } from './storage.js';
 
 const EXAMPLE_URL = 'examples/tech-spec-example.md';
 
@@ -58,7 +58,7 @@ const worker = new CheckerWorker(new URL('./worker.js', import.meta.url));
 const init = worker.request('init');
 init.catch(() => {}); // handled below, once the editor exists
 
-const draft = load(KEYS.draft);
+const draft = loadText(KEYS.draft);
 const editor = new Editor({
   parent: els.scroller,
   text: draft ?? (await fetchText(EXAMPLE_URL).catch(() => '')),
@@ -519,14 +519,23 @@ function saveDraftSoon() {
   draftTimer = setTimeout(saveDraft, 400);
 }
 
-function saveDraft() {
+/** Saves the draft: a long one in parts, a task each, so that no write stalls typing (`now`:
+ * all at once, when the page is being hidden or closed). */
+function saveDraft(now = false) {
   clearTimeout(draftTimer);
-  persist(KEYS.draft, editor.text, 'your draft');
+  const text = editor.text;
+  saveText(KEYS.draft, text, { now }).then((problem) => {
+    if (problem !== undefined) reportStored(KEYS.draft, problem, text, 'your draft');
+  });
 }
 
 /** Saves, and shows (or clears) a warning when the browser refuses. */
 function persist(key, value, what) {
-  const problem = save(key, value);
+  reportStored(key, save(key, value), value, what);
+}
+
+/** Shows a warning for a value the browser did not store (`problem`), or clears it (null). */
+function reportStored(key, problem, value, what) {
   if (problem) {
     const size = formatBytes(new Blob([value]).size);
     notice(
@@ -540,8 +549,8 @@ function persist(key, value, what) {
   }
 }
 
-window.addEventListener('pagehide', saveDraft);
-document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saveDraft());
+window.addEventListener('pagehide', () => saveDraft(true));
+document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saveDraft(true));
 
 // ---- notices, toast, tooltip ---------------------------------------------------------------
 
@@ -638,4 +647,4 @@ async function fetchText(url) {
 }
 
 // Exposed for the page tests and for curious people in the console; not an API.
-window.speclintPage = { editor, state, scheduler, freshReport, clearSaved: () => [KEYS.draft, KEYS.template, KEYS.customTemplate].forEach(remove) };
+window.speclintPage = { editor, state, scheduler, freshReport, clearSaved: () => (removeText(KEYS.draft), [KEYS.template, KEYS.customTemplate].forEach(remove)) };

@@ -51,3 +51,121 @@ export function remove(key) {
 function isQuotaError(e) {
   return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22);
 }
+
+// ---- long texts ----------------------------------------------------------------------------
+// One localStorage.setItem of a megabyte blocks the page for 10–60 ms (measured in Chromium on
+// a busy machine), so a long draft saved after a pause in typing would stall the next
+// keystroke. A text longer than PART is stored in parts of PART UTF-16 code units, one part per
+// task, into whichever of two slots ("a", "b") the stored manifest does not name; the manifest
+// (`<key>:parts`, `{"slot","count","length"}`) is written last, so a save cut short leaves the
+// previous text whole. A short text keeps the single `<key>` entry.
+
+export const PART = 128 * 1024;
+
+function manifest(s, key) {
+  try {
+    const m = JSON.parse(s.getItem(`${key}:parts`) ?? 'null');
+    return m && (m.slot === 'a' || m.slot === 'b') && Number.isInteger(m.count) && Number.isInteger(m.length) ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The text stored by `saveText` (or `save`), or null when absent or unreadable. */
+export function loadText(key) {
+  const s = storage();
+  if (!s) return null;
+  try {
+    const m = manifest(s, key);
+    if (m) {
+      const parts = [];
+      for (let i = 0; i < m.count; i++) parts.push(s.getItem(`${key}:${m.slot}${i}`) ?? '');
+      const text = parts.join('');
+      if (text.length === m.length) return text;
+    }
+    return s.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** Removes the parts of `slot` (the first `count`, or all that are there). */
+function dropSlot(s, key, slot) {
+  for (let i = 0; s.getItem(`${key}:${slot}${i}`) !== null; i++) s.removeItem(`${key}:${slot}${i}`);
+}
+
+let generation = 0;
+
+/**
+ * Stores `text` under `key`; resolves to null, or to a sentence saying why it was not kept
+ * (as `save`). A long text is written a part per task unless `now` (page hide: no time for
+ * more tasks). A later call supersedes one still writing: that one stops, resolves to
+ * undefined (nothing to report) and leaves the stored text as it was.
+ */
+export async function saveText(key, text, { now = false } = {}) {
+  const mine = ++generation;
+  const s = storage();
+  if (!s) return 'This browser does not allow the page to store anything';
+  try {
+    if (text.length <= PART) {
+      s.setItem(key, text);
+      if (s.getItem(`${key}:parts`) !== null) {
+        s.removeItem(`${key}:parts`);
+        dropSlot(s, key, 'a');
+        dropSlot(s, key, 'b');
+      }
+      return null;
+    }
+    const old = manifest(s, key);
+    const slot = old?.slot === 'a' ? 'b' : 'a';
+    const count = Math.ceil(text.length / PART);
+    const write = (i) => s.setItem(`${key}:${slot}${i}`, text.slice(i * PART, (i + 1) * PART));
+    try {
+      for (let i = 0; i < count; i++) {
+        if (!now && i > 0) {
+          await new Promise((ok) => setTimeout(ok, 0));
+          if (mine !== generation) return undefined;
+        }
+        write(i);
+      }
+    } catch (e) {
+      if (!isQuotaError(e)) throw e;
+      // No room for a second copy. The stored text is never given up for one that may not fit:
+      // only a text no longer than the stored one replaces it in place (at once, so no task
+      // sees it half written); a longer one is reported, and the stored text stays whole.
+      dropSlot(s, key, slot);
+      if (!old || text.length > old.length) throw e;
+      return writeParts(s, key, old.slot, text, count);
+    }
+    writeParts(s, key, slot, text, count, true);
+    if (old) dropSlot(s, key, old.slot);
+    s.removeItem(key);
+    return null;
+  } catch (e) {
+    if (isQuotaError(e)) return 'Browser storage is full';
+    return `Browser storage refused it (${e && e.name ? e.name : 'error'})`;
+  }
+}
+
+/** Writes the manifest of `count` parts in `slot` (the parts too, unless `written`), and drops
+ * parts of that slot beyond `count` left by a longer text. Returns null. */
+function writeParts(s, key, slot, text, count, written = false) {
+  for (let i = 0; i < count && !written; i++) s.setItem(`${key}:${slot}${i}`, text.slice(i * PART, (i + 1) * PART));
+  s.setItem(`${key}:parts`, JSON.stringify({ slot, count, length: text.length }));
+  for (let i = count; s.getItem(`${key}:${slot}${i}`) !== null; i++) s.removeItem(`${key}:${slot}${i}`);
+  return null;
+}
+
+/** Removes what `saveText` stored under `key`. */
+export function removeText(key) {
+  const s = storage();
+  if (!s) return;
+  try {
+    s.removeItem(`${key}:parts`);
+    dropSlot(s, key, 'a');
+    dropSlot(s, key, 'b');
+    s.removeItem(key);
+  } catch {
+    /* nothing to do */
+  }
+}
