@@ -89,7 +89,7 @@ export function loadText(key) {
   }
 }
 
-/** Removes the parts of `slot` (the first `count`, or all that are there). */
+/** Removes every part of `slot`. */
 function dropSlot(s, key, slot) {
   for (let i = 0; s.getItem(`${key}:${slot}${i}`) !== null; i++) s.removeItem(`${key}:${slot}${i}`);
 }
@@ -119,14 +119,14 @@ export async function saveText(key, text, { now = false } = {}) {
     const old = manifest(s, key);
     const slot = old?.slot === 'a' ? 'b' : 'a';
     const count = Math.ceil(text.length / PART);
-    const write = (i) => s.setItem(`${key}:${slot}${i}`, text.slice(i * PART, (i + 1) * PART));
+    const write = (into, i) => s.setItem(`${key}:${into}${i}`, text.slice(i * PART, (i + 1) * PART));
     try {
       for (let i = 0; i < count; i++) {
         if (!now && i > 0) {
           await new Promise((ok) => setTimeout(ok, 0));
           if (mine !== generation) return undefined;
         }
-        write(i);
+        write(slot, i);
       }
     } catch (e) {
       if (!isQuotaError(e)) throw e;
@@ -135,9 +135,11 @@ export async function saveText(key, text, { now = false } = {}) {
       // sees it half written); a longer one is reported, and the stored text stays whole.
       dropSlot(s, key, slot);
       if (!old || text.length > old.length) throw e;
-      return writeParts(s, key, old.slot, text, count);
+      for (let i = 0; i < count; i++) write(old.slot, i);
+      finishParts(s, key, old.slot, count, text.length);
+      return null;
     }
-    writeParts(s, key, slot, text, count, true);
+    finishParts(s, key, slot, count, text.length);
     if (old) dropSlot(s, key, old.slot);
     s.removeItem(key);
     return null;
@@ -147,13 +149,11 @@ export async function saveText(key, text, { now = false } = {}) {
   }
 }
 
-/** Writes the manifest of `count` parts in `slot` (the parts too, unless `written`), and drops
- * parts of that slot beyond `count` left by a longer text. Returns null. */
-function writeParts(s, key, slot, text, count, written = false) {
-  for (let i = 0; i < count && !written; i++) s.setItem(`${key}:${slot}${i}`, text.slice(i * PART, (i + 1) * PART));
-  s.setItem(`${key}:parts`, JSON.stringify({ slot, count, length: text.length }));
+/** Points the manifest at the `count` parts written to `slot`, and drops that slot's parts
+ * beyond them, left by a longer text. */
+function finishParts(s, key, slot, count, length) {
+  s.setItem(`${key}:parts`, JSON.stringify({ slot, count, length }));
   for (let i = count; s.getItem(`${key}:${slot}${i}`) !== null; i++) s.removeItem(`${key}:${slot}${i}`);
-  return null;
 }
 
 /** Removes what `saveText` stored under `key`. */
