@@ -6,8 +6,9 @@
 //! checked against the vocabulary anyway); generic markers never inside code.
 
 use crate::doc::{in_ranges, Doc, RangeCursor};
-use crate::template::{field_split, strip_markers, Vocab};
+use crate::template::Vocab;
 use crate::text::norm_line;
+use crate::text::{field_split, strip_markers};
 use crate::tokens::{
     choice_options, find_markers, line_triggers, norm_inner, tokens_on_line, Marker, Shape, MAY_HOLD_MARKERS, MAY_HOLD_TOKENS,
 };
@@ -26,7 +27,7 @@ pub struct Scan {
     /// Fill-in fields left with a label and no value (`- **Method**:`).
     pub empty_fields: Vec<Range<usize>>,
     /// Per line: hash of its normalized text with placeholder-shaped tokens removed
-    /// ([`crate::template::line_hash`]), 0 for a line with no words, and
+    /// ([`crate::text::line_hash`]), 0 for a line with no words, and
     /// [`crate::text::UNLISTED`] for a line that can be no guidance or structure line of the
     /// template ([`Vocab::line_key`]). Computed once here, read by the rules and by status
     /// instead of re-normalizing every line; only "0" and membership in `vocab.guidance` /
@@ -198,7 +199,7 @@ fn vocab_has_choice_like(vocab: &Vocab, norm: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::template::{field_split, strip_markers};
+    use crate::text::{field_split, strip_markers};
 
     #[test]
     fn match_starts_agrees_with_match_indices() {

@@ -81,7 +81,7 @@ struct Tally {
 
 /// Does this content line say the section does not apply?
 fn says_not_applicable(line: &str) -> bool {
-    let t = crate::template::strip_markers(line).trim_start_matches(['*', '_', '~']).trim_start();
+    let t = crate::text::strip_markers(line).trim_start_matches(['*', '_', '~']).trim_start();
     // The same as lowercasing `t` first, without the copy: the phrases are ASCII letters and
     // punctuation plus "—", and no other character lowercases to one of their characters
     // followed by the rest of a phrase (the Kelvin sign becomes "k", in no phrase; "İ" becomes
@@ -302,7 +302,7 @@ fn residual_hash(vocab: &Vocab, text: &str, s: usize, e: usize, cut: &mut [(usiz
     if pos < e {
         kept.push_str(&text[pos..e]);
     }
-    vocab.parts_key(&[crate::template::strip_markers(&kept)])
+    vocab.parts_key(&[crate::text::strip_markers(&kept)])
 }
 
 /// From the section's heading to the first later heading that belongs elsewhere.
@@ -405,7 +405,7 @@ mod tests {
     #[test]
     fn not_applicable_matches_lowercasing_first() {
         let reference = |line: &str| {
-            let t = crate::template::strip_markers(line).trim_start_matches(['*', '_', '~']).trim_start().to_lowercase();
+            let t = crate::text::strip_markers(line).trim_start_matches(['*', '_', '~']).trim_start().to_lowercase();
             NOT_APPLICABLE.iter().any(|p| t.starts_with(p)) || t == "none"
         };
         let pieces = [

@@ -15,7 +15,8 @@
 use super::{quoted, Context, Phase, RawFinding, RuleMeta};
 use crate::doc::{in_ranges, RangeCursor};
 use crate::report::Severity;
-use crate::template::{is_thematic_break, line_core};
+use crate::template::is_thematic_break;
+use crate::text::line_core;
 use crate::text::{bigram_dice, line_similarity, norm_line, UNLISTED};
 use crate::tokens::find_on_line;
 

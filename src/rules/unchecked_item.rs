@@ -12,7 +12,7 @@
 
 use super::{quoted, Context, Phase, RawFinding, RuleMeta};
 use crate::report::Severity;
-use crate::template::line_core;
+use crate::text::line_core;
 use crate::text::line_similarity;
 
 pub static META: RuleMeta = RuleMeta {

@@ -8,7 +8,7 @@
 
 mod vocab;
 
-pub use vocab::{field_split, line_core, line_hash, strip_markers, LineKind, Vocab};
+pub use vocab::{LineKind, Vocab};
 
 use crate::align::AlignIndex;
 use crate::doc::Doc;

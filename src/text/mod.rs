@@ -7,9 +7,11 @@
 //! Chinese and Japanese headings compare by character.
 
 mod heading_key;
+mod line_core;
 mod line_hash;
 
 pub use heading_key::*;
+pub use line_core::*;
 pub use line_hash::*;
 
 /// True for characters of scripts written without spaces (CJK ideographs, kana, Hangul).
