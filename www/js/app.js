@@ -4,6 +4,7 @@ import { CheckerWorker, Scheduler } from './checker.js';
 import { $, formatBytes, h } from './dom.js';
 import { Editor, shiftSpan } from './editor.js';
 import { download, reportToMarkdown } from './export.js';
+import { FindingTooltip, Notices, Toast } from './messages.js';
 import { fixLabel, plural, renderFindings, renderOutline, renderScore, SEVERITY_LABEL } from './panels.js';
 import { KEYS, load, loadText, remove, removeText, save, saveText } from './storage.js';
 
@@ -34,6 +35,10 @@ const els = {
   notices: $('#notices'),
   fileInput: $('#file-input'),
 };
+
+const notices = new Notices(els.notices);
+const toast = new Toast(els.toast);
+const tooltip = new FindingTooltip(els.tooltip);
 
 const state = {
   /** Latest report; its positions follow the user's edits (see onEdit). */
@@ -81,7 +86,7 @@ init
     scheduler.now();
   })
   .catch((e) => {
-    notice('worker', `The checker could not start: ${e.message}. Reload the page; if that does not help, this browser may not support WebAssembly in workers.`, 'error');
+    notices.show('worker', `The checker could not start: ${e.message}. Reload the page; if that does not help, this browser may not support WebAssembly in workers.`, 'error');
     els.summary.textContent = 'The checker could not start.';
   });
 
@@ -122,10 +127,10 @@ function showResult({ version, result, error }) {
   clearTimeout(checkingTimer);
   if (error) {
     els.checkState.textContent = '';
-    notice('check', `Checking failed: ${error.message}`, 'error');
+    notices.show('check', `Checking failed: ${error.message}`, 'error');
     return;
   }
-  dismiss('check');
+  notices.dismiss('check');
   const report = result.report;
   // The text may have changed while the worker was checking: move positions along.
   for (const edit of state.edits) if (edit.version > version) shiftReport(report, edit);
@@ -140,11 +145,11 @@ function showResult({ version, result, error }) {
 
 function onEdit(edit) {
   // A toast announces the edit just made (it is shown after it); any later edit retires it.
-  hideToast();
+  toast.hide();
   state.edits.push(edit);
   if (state.edits.length > 500) state.edits.splice(0, state.edits.length - 500);
   if (state.report) shiftReport(state.report, edit);
-  hideTooltip();
+  tooltip.hide();
   scheduler.schedule();
   clearTimeout(checkingTimer);
   checkingTimer = setTimeout(() => (els.checkState.textContent = 'Checking…'), 400);
@@ -319,7 +324,7 @@ async function applyFixes(pick, describe) {
   out += text.slice(cur, to);
   editor.replace(from, to, out, [from, from]);
   scheduler.now();
-  toast(describe(applied), true);
+  toast.show(describe(applied), undoChange);
 }
 
 async function fixOne(i) {
@@ -338,7 +343,7 @@ async function fixOne(i) {
   editor.replace(start, end, f.fix.text, [start, start]);
   scheduler.now();
   const what = { 'missing-section': `Inserted “${f.sectionTitle ?? 'the section'}”.`, 'guidance-comment': 'Removed the guidance comment.', 'template-text': 'Removed the template text.' };
-  toast(what[f.rule] ?? 'Applied the fix.', true);
+  toast.show(what[f.rule] ?? 'Applied the fix.', undoChange);
 }
 
 els.insertMissing.addEventListener('click', () =>
@@ -347,6 +352,13 @@ els.insertMissing.addEventListener('click', () =>
 els.removeGuidance.addEventListener('click', () =>
   applyFixes((f) => f.rule === 'guidance-comment', (n) => `Removed ${plural(n, 'guidance comment')}.`),
 );
+
+/** The toast's Undo: takes back the change the toast announced. */
+function undoChange() {
+  editor.undo();
+  scheduler.now();
+  editor.focus();
+}
 
 // ---- template picker and custom templates ----------------------------------------------------
 
@@ -435,7 +447,7 @@ $('#example-picker').addEventListener('change', async (e) => {
   e.target.value = '';
   if (!url) return;
   const text = await fetchText(url).catch(() => null);
-  if (text === null) return toast('The example could not be loaded.');
+  if (text === null) return toast.show('The example could not be loaded.');
   replaceDocument(text, url.split('/').pop());
 });
 
@@ -449,7 +461,7 @@ function replaceDocument(text, name, message) {
   editor.setText(text);
   state.documentName = name;
   scheduler.now();
-  if (hadText) toast(message ?? `Loaded ${name}.`, true);
+  if (hadText) toast.show(message ?? `Loaded ${name}.`, undoChange);
 }
 
 async function openFile(file) {
@@ -459,13 +471,13 @@ async function openFile(file) {
 
 async function readFile(file) {
   if (file.size > 16 * 1024 * 1024) {
-    toast(`${file.name} is ${formatBytes(file.size)}; speclint checks documents up to 16 MB.`);
+    toast.show(`${file.name} is ${formatBytes(file.size)}; speclint checks documents up to 16 MB.`);
     return null;
   }
   try {
     return await file.text();
   } catch (e) {
-    toast(`${file.name} could not be read: ${e.message}`);
+    toast.show(`${file.name} could not be read: ${e.message}`);
     return null;
   }
 }
@@ -494,7 +506,7 @@ $('#copy-report').addEventListener('click', async () => {
   const md = reportToMarkdown(await freshReport(), { documentName: state.documentName });
   try {
     await navigator.clipboard.writeText(md);
-    toast('Report copied as Markdown.');
+    toast.show('Report copied as Markdown.');
   } catch {
     const dialog = $('#copy-dialog');
     const area = $('#copy-text');
@@ -508,7 +520,7 @@ $('#download-json').addEventListener('click', async () => {
   const report = await freshReport();
   const base = state.documentName.replace(/\.[^.]*$/, '') || 'document';
   download(`${base}.speclint.json`, `${JSON.stringify(report, null, 2)}\n`);
-  toast(`Downloaded ${base}.speclint.json.`);
+  toast.show(`Downloaded ${base}.speclint.json.`);
 });
 
 // ---- persistence ---------------------------------------------------------------------------
@@ -538,93 +550,33 @@ function persist(key, value, what) {
 function reportStored(key, problem, value, what) {
   if (problem) {
     const size = formatBytes(new Blob([value]).size);
-    notice(
+    notices.show(
       `store-${key}`,
       `${problem}, so ${what} (${size}) was not saved and will not survive a reload. Keep a copy: download it or copy it elsewhere.`,
       'warning',
       key === KEYS.draft ? { label: 'Download draft', run: () => download(state.documentName.endsWith('.md') ? state.documentName : 'draft.md', editor.text, 'text/markdown') } : null,
     );
   } else {
-    dismiss(`store-${key}`);
+    notices.dismiss(`store-${key}`);
   }
 }
 
 window.addEventListener('pagehide', () => saveDraft(true));
 document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saveDraft(true));
 
-// ---- notices, toast, tooltip ---------------------------------------------------------------
-
-function notice(id, text, kind = 'info', action = null) {
-  let el = els.notices.querySelector(`[data-notice="${id}"]`);
-  const body = [
-    h('span', { class: 'notice-text' }, text),
-    action ? h('button', { type: 'button', onclick: action.run }, action.label) : null,
-    h('button', { type: 'button', class: 'dismiss', 'aria-label': 'Dismiss', onclick: () => dismiss(id) }, '×'),
-  ];
-  if (el) el.replaceChildren(...body.filter(Boolean));
-  else els.notices.append((el = h('div', { class: `notice notice-${kind}`, dataset: { notice: id } }, body)));
-}
-
-function dismiss(id) {
-  els.notices.querySelector(`[data-notice="${id}"]`)?.remove();
-}
-
-let toastTimer = 0;
-function toast(message, undoable = false) {
-  clearTimeout(toastTimer);
-  els.toast.replaceChildren(
-    h('span', null, message),
-    undoable
-      ? h('button', { type: 'button', onclick: () => { editor.undo(); scheduler.now(); hideToast(); editor.focus(); } }, 'Undo')
-      : '',
-    h('button', { type: 'button', class: 'dismiss', 'aria-label': 'Dismiss', onclick: hideToast }, '×'),
-  );
-  els.toast.hidden = false;
-  toastTimer = setTimeout(hideToast, 10_000);
-}
-
-function hideToast() {
-  els.toast.hidden = true;
-}
+// ---- tooltip -------------------------------------------------------------------------------
 
 let hoverFrame = 0;
 editor.dom.addEventListener('mousemove', (e) => {
   if (hoverFrame) return;
   hoverFrame = requestAnimationFrame(() => {
     hoverFrame = 0;
-    const f = state.report?.findings[findingIdAt(e.clientX, e.clientY)];
-    if (!f) return hideTooltip();
-    els.tooltip.replaceChildren(
-      h('strong', { class: `sev-tag sev-${f.severity}` }, SEVERITY_LABEL[f.severity]),
-      ' ',
-      h('span', null, f.message),
-      h('span', { class: 'tip-help' }, f.help),
-      h('span', { class: 'tip-rule' }, f.rule),
-    );
-    els.tooltip.hidden = false;
-    const x = Math.min(e.clientX + 14, window.innerWidth - els.tooltip.offsetWidth - 8);
-    const below = e.clientY + 20 + els.tooltip.offsetHeight < window.innerHeight;
-    els.tooltip.style.left = `${Math.max(8, x)}px`;
-    els.tooltip.style.top = `${below ? e.clientY + 20 : e.clientY - els.tooltip.offsetHeight - 12}px`;
+    const f = state.report?.findings[editor.findingAt(e.clientX, e.clientY)];
+    if (f) tooltip.show(f, e.clientX, e.clientY);
+    else tooltip.hide();
   });
 });
-editor.dom.addEventListener('mouseleave', () => setTimeout(hideTooltip, 50));
-function hideTooltip() {
-  els.tooltip.hidden = true;
-}
-
-/**
- * The finding under the pointer: the highlight there (the innermost one drawn), or the +
- * of an insertion point in the line's left margin. NaN when there is none.
- */
-function findingIdAt(x, y) {
-  const under = document.elementsFromPoint(x, y);
-  const mark = under.find((el) => el.matches?.('mark.hl'));
-  if (mark) return Number(mark.dataset.fid);
-  const line = under.find((el) => el.matches?.('.cm-line.hl-point'));
-  if (line && x < line.getBoundingClientRect().left + parseFloat(getComputedStyle(line).paddingLeft)) return Number(line.dataset.fid);
-  return NaN;
-}
+editor.dom.addEventListener('mouseleave', () => setTimeout(() => tooltip.hide(), 50));
 
 // ---- keyboard ------------------------------------------------------------------------------
 
@@ -633,8 +585,8 @@ document.addEventListener('keydown', (e) => {
     e.preventDefault();
     stepFinding(e.shiftKey ? -1 : 1);
   } else if (e.key === 'Escape') {
-    hideTooltip();
-    hideToast();
+    tooltip.hide();
+    toast.hide();
   }
 });
 

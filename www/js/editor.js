@@ -302,6 +302,20 @@ export class Editor extends EventTarget {
       : EditorView.scrollIntoView(offset, { y: 'start', yMargin: Math.round(view.scrollDOM.clientHeight / 3) });
   }
 
+  /**
+   * The index of the finding drawn at the viewport point (x, y): the highlight there (the
+   * innermost one), or the + of an insertion point in a line's left margin. NaN when there is
+   * none.
+   */
+  findingAt(x, y) {
+    const under = document.elementsFromPoint(x, y);
+    const mark = under.find((el) => el.matches?.('mark.hl'));
+    if (mark) return Number(mark.dataset.fid);
+    const line = under.find((el) => el.matches?.('.cm-line.hl-point'));
+    if (line && x < line.getBoundingClientRect().left + parseFloat(getComputedStyle(line).paddingLeft)) return Number(line.dataset.fid);
+    return NaN;
+  }
+
   /** Selects [start, end) and scrolls it into view. */
   select(start, end) {
     const len = this.view.state.doc.length;
