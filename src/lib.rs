@@ -24,6 +24,7 @@ pub mod align;
 pub mod builtins;
 pub mod detect;
 pub mod doc;
+pub mod hash;
 pub mod lines;
 pub mod report;
 pub mod rules;

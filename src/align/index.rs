@@ -2,10 +2,9 @@
 //! each exact key names, which words propose candidates, and each key's sorted tokens and
 //! bigrams for fuzzy comparison.
 
+use crate::hash::Map;
 use crate::template::TemplateSection;
 use crate::text::{push_sorted_bigrams, push_sorted_tokens};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// What aligning needs of a template that depends on the template alone, computed when it is
 /// compiled: which sections each exact key names, which template words propose candidates,
@@ -15,9 +14,9 @@ pub struct AlignIndex {
     /// How many sections the index describes.
     pub(super) sections: usize,
     /// Exact key → (section, which of its keys: 0 its own, 1… its aliases), in that order.
-    pub(super) by_key: WordMap<String, Vec<(usize, usize)>>,
+    pub(super) by_key: Map<String, Vec<(usize, usize)>>,
     /// Template word → its number.
-    pub(super) words: WordMap<String, usize>,
+    pub(super) words: Map<String, usize>,
     /// Per section: the numbers of the words whose headings are its candidates (a named
     /// section's key and alias tokens, a slot's literal words).
     pub(super) section_words: Vec<Vec<usize>>,
@@ -36,8 +35,8 @@ impl AlignIndex {
         let nkeys: usize = sections.iter().map(|s| 1 + s.aliases.len()).sum();
         let mut ix = AlignIndex {
             sections: sections.len(),
-            by_key: WordMap::with_capacity_and_hasher(nkeys, Default::default()),
-            words: WordMap::with_capacity_and_hasher(2 * nkeys, Default::default()),
+            by_key: Map::with_capacity_and_hasher(nkeys, Default::default()),
+            words: Map::with_capacity_and_hasher(2 * nkeys, Default::default()),
             section_words: Vec::with_capacity(sections.len()),
             facts: Vec::with_capacity(sections.len()),
         };
@@ -79,40 +78,5 @@ impl AlignIndex {
             );
         }
         ix
-    }
-}
-
-/// Template keys and words, hashed.
-pub(super) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-
-/// Word-at-a-time multiply-rotate hashing (as rustc's FxHash): keys and tokens are short, and
-/// nothing hashed here comes out in any order, so a simple fast hash serves better than the
-/// default SipHash.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct WordHasher(u64);
-
-impl WordHasher {
-    fn mix(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.mix(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.mix(u64::from_le_bytes(w) ^ (rest.len() as u64) << 59);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
     }
 }

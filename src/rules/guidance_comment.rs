@@ -68,7 +68,7 @@ fn likeness(template: &[String], doc: &[String]) -> f64 {
     if words.len() < 6 {
         return overlap;
     }
-    let theirs: std::collections::HashSet<&str> = template.iter().map(String::as_str).collect();
+    let theirs: crate::hash::Set<&str> = template.iter().map(String::as_str).collect();
     let share = words.iter().filter(|w| theirs.contains(*w)).count() as f64 / words.len() as f64;
     if share >= 0.9 {
         overlap.max(share)

@@ -4,12 +4,12 @@
 
 use super::{directive_body, is_thematic_break, TemplateSection};
 use crate::doc::{in_ranges, Doc};
+use crate::hash::{Map, Set};
 use crate::text::{
     field_split, hash_norm, hash_norm_first, hash_norm_prefix, line_core, line_hash_keyed, norm_hash_keyed, norm_line, strip_markers,
     tokens, LineKeys,
 };
 use crate::tokens::{choice_options, find_on_line, norm_inner, Shape, Token};
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// How a template line behaves when an author leaves it in the document.
@@ -24,30 +24,30 @@ pub enum LineKind {
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
     /// Normalized inner text of `[…]` tokens.
-    pub brackets: HashSet<String>,
+    pub brackets: Set<String>,
     /// Those of `brackets` that the template also uses inside code (blocks or inline): only
     /// these count inside the document's code, where brackets are usually program syntax.
-    pub code_brackets: HashSet<String>,
+    pub code_brackets: Set<String>,
     /// Normalized inner text of bracketed choice lists `[A | B]`.
-    pub choices: HashSet<String>,
+    pub choices: Set<String>,
     /// Unbracketed choice lists as written (`Client → Server / Server → Client`).
     pub bare_choices: Vec<String>,
-    pub angles: HashSet<String>,
-    pub mustaches: HashSet<String>,
-    pub variables: HashSet<String>,
-    pub dates: HashSet<String>,
+    pub angles: Set<String>,
+    pub mustaches: Set<String>,
+    pub variables: Set<String>,
+    pub dates: Set<String>,
     /// Marker prefixes such as `needs clarification` (from `[NEEDS CLARIFICATION: …]`).
     pub marker_prefixes: Vec<String>,
     /// Token lists of the template's guidance comments.
     pub comments: Vec<Vec<String>>,
     /// Hashes ([`norm_hash`](crate::text::norm_hash)) of normalized guidance lines → the section they belong to.
-    pub guidance: HashMap<u64, usize>,
+    pub guidance: Map<u64, usize>,
     /// Guidance lines per section, for near-verbatim comparison.
     pub guidance_by_section: Vec<Vec<String>>,
     /// Normalized content of shipped code blocks that hold no placeholder (examples, pseudo-code).
     pub guidance_code: Vec<String>,
     /// Hashes of normalized structural lines.
-    pub structure: HashSet<u64>,
+    pub structure: Set<u64>,
     /// Pre-filter keys ([`hash_norm_prefix`], sorted) of every line in `guidance` and
     /// `structure`: a document line whose first words give none of them is neither, and
     /// [`Vocab::line_key`] skips hashing the rest of it.
@@ -55,10 +55,10 @@ pub struct Vocab {
     /// `line_keys` while learning.
     pending_keys: Vec<(u64, u64)>,
     /// Normalized text of unticked checklist items the template ships to be ticked.
-    pub checklist: HashSet<String>,
+    pub checklist: Set<String>,
     /// Labels of fill-in fields (`**Method**` from `- **Method**: [Auth method]`): such a label
     /// left with no value is an unfilled placeholder too.
-    pub fill_labels: HashSet<String>,
+    pub fill_labels: Set<String>,
     /// Per section: its own text is nothing but fixed statements (no placeholder, guidance,
     /// structure, code, table, checklist or comment).
     pub fixed_only: Vec<bool>,
@@ -124,7 +124,7 @@ impl Vocab {
             }
         }
 
-        let heading_lines: HashSet<usize> = doc.headings.iter().map(|h| doc.lines.line_of(h.range.start)).collect();
+        let heading_lines: Set<usize> = doc.headings.iter().map(|h| doc.lines.line_of(h.range.start)).collect();
         // Code blocks that carry no placeholder are shipped examples/pseudo-code: guidance.
         for cb in &doc.code_blocks {
             let mut toks = Vec::new();
@@ -154,7 +154,7 @@ impl Vocab {
         let last_nonblank = last_nonblank.unwrap_or(0);
         // Labels the template also uses bare ("**Response**:" above a code block) introduce
         // blocks; they are not fill-in fields.
-        let mut bare_labels: HashSet<String> = HashSet::new();
+        let mut bare_labels: Set<String> = Set::default();
         for line in 0..doc.lines.line_count() {
             let (s, e) = doc.lines.line_range(text, line);
             let raw = &text[s..e];
