@@ -155,6 +155,7 @@ impl Vocab {
         // Labels the template also uses bare ("**Response**:" above a code block) introduce
         // blocks; they are not fill-in fields.
         let mut bare_labels: Set<String> = Set::default();
+        let mut toks = Vec::new();
         for line in 0..doc.lines.line_count() {
             let (s, e) = doc.lines.line_range(text, line);
             let raw = &text[s..e];
@@ -168,7 +169,7 @@ impl Vocab {
             if doc.front_matter.as_ref().is_some_and(|f| f.contains(&s)) {
                 continue;
             }
-            let mut toks = Vec::new();
+            toks.clear();
             find_on_line(text, s, e, &mut toks);
             toks.retain(|t| !in_ranges(&doc.links, t.range.start) || t.shape != Shape::Bracket);
             let in_code = doc.code_blocks.iter().any(|cb| cb.content.contains(&s));
@@ -335,7 +336,17 @@ impl Vocab {
 }
 
 /// `NEEDS CLARIFICATION: …` or the bare `NEEDS CLARIFICATION`: a marker, not a placeholder.
+///
+/// Both tests compare a lower-cased part of `inner` with "needs clarification", which is all
+/// ASCII; the one character besides ASCII whose lower case is all ASCII is the Kelvin sign
+/// (`k`), so the word "clarification" can only come from those ASCII letters in a row, in any
+/// case. An `inner` without them is ruled out before anything is allocated (this runs for
+/// every bracket token of a template).
 fn is_marker_inner(inner: &str) -> bool {
+    const WORD: &[u8] = b"clarification";
+    if !inner.as_bytes().windows(WORD.len()).any(|w| w.eq_ignore_ascii_case(WORD)) {
+        return false;
+    }
     marker_prefix_of(inner).is_some_and(|p| p == "needs clarification") || norm_inner(inner) == "needs clarification"
 }
 
@@ -420,5 +431,55 @@ fn classify(doc: &Doc, s: usize, e: usize, placeholders: usize, furniture_italic
         Some(LineKind::Guidance)
     } else {
         Some(LineKind::Structure)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `is_marker_inner` without its pre-filter.
+    fn is_marker_inner_reference(inner: &str) -> bool {
+        marker_prefix_of(inner).is_some_and(|p| p == "needs clarification") || norm_inner(inner) == "needs clarification"
+    }
+
+    #[test]
+    fn the_kelvin_sign_is_the_one_other_character_whose_lower_case_is_ascii() {
+        let all_ascii: Vec<char> =
+            (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| !c.is_ascii() && c.to_lowercase().all(|l| l.is_ascii())).collect();
+        assert_eq!(all_ascii, ['\u{212a}']);
+    }
+
+    #[test]
+    fn is_marker_inner_agrees_with_its_reference() {
+        let pieces = [
+            "NEEDS",
+            "needs",
+            "Needs",
+            " ",
+            "\u{a0}",
+            "\u{3000}",
+            "\t",
+            "CLARIFICATION",
+            "clarification",
+            "Clarification",
+            "CLARIFICATIO",
+            "N",
+            ":",
+            "：",
+            " what?",
+            "x",
+            "\u{212a}",
+            "İ",
+            "要明確化",
+        ];
+        let mut markers = 0;
+        for s in crate::test_input::piece_strings(&pieces, 7, 9, 200_000, 0x6c8e_9cf5_7093_2d11) {
+            let want = is_marker_inner_reference(&s);
+            assert_eq!(is_marker_inner(&s), want, "{s:?}");
+            markers += usize::from(want);
+        }
+        // The generator does produce markers, with odd spaces and case among them.
+        assert!(markers > 200, "{markers}");
     }
 }
