@@ -135,8 +135,8 @@ const fn pair_tables() -> ([u8; 256], [u8; 256]) {
 /// have found nothing; a set bit may still lead to nothing (the test looks at byte pairs only).
 ///
 /// It runs over every byte of every line, so it is written for few instructions per byte: the
-/// loop is unrolled by hand over 8-byte chunks (our crate is built for size, so the compiler
-/// does not unroll), each byte is loaded once, and each pair costs two table reads (no bounds
+/// loop is unrolled by hand over 8-byte chunks (so it does not depend on the compiler's
+/// unrolling at our opt-level), each byte is loaded once, and each pair costs two table reads (no bounds
 /// checks: a u8 indexes 256 entries), one of which the AND takes as its memory operand.
 pub fn line_triggers(line: &[u8]) -> u8 {
     let (first, second) = (&PAIRS.0, &PAIRS.1);
