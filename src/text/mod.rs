@@ -9,10 +9,12 @@
 mod heading_key;
 mod line_core;
 mod line_hash;
+mod similarity;
 
 pub use heading_key::*;
 pub use line_core::*;
 pub use line_hash::*;
+pub use similarity::*;
 
 /// True for characters of scripts written without spaces (CJK ideographs, kana, Hangul).
 pub fn is_cjk(c: char) -> bool {
