@@ -5,6 +5,10 @@
 //! an order anyone sees (the report's order comes from positions and sorting, never from a
 //! map).
 
+// The one place that names the std maps (clippy's `disallowed_types` rejects them elsewhere in
+// `src/`, see `clippy.toml`).
+#![allow(clippy::disallowed_types)]
+
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 

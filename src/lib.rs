@@ -18,7 +18,7 @@
 //! UTF-16 and line/column ([`lines`]).
 
 // Sorting goes through `sort` (see clippy.toml): no copy of the standard sorts per type.
-#![warn(clippy::disallowed_methods)]
+#![warn(clippy::disallowed_methods, clippy::disallowed_types)]
 
 pub mod align;
 pub mod builtins;

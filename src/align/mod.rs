@@ -451,8 +451,8 @@ fn fill_pure_slots(t: &Template, doc: &Doc, level_offset: i32, matches: &mut [Op
 mod tests {
     use super::*;
     use crate::doc::Doc;
+    use crate::hash::Map;
     use crate::text::{heading_similarity, HeadingKey};
-    use std::collections::HashMap;
 
     fn matched(t: &str, d: &str) -> Vec<Option<(String, MatchKind)>> {
         let t = Template::compile(t).unwrap();
@@ -461,11 +461,11 @@ mod tests {
     }
 
     /// The headings listed under `word`, in document order.
-    fn postings<'m>(map: &'m HashMap<&str, Vec<usize>>, word: &str) -> &'m [usize] {
+    fn postings<'m>(map: &'m Map<&str, Vec<usize>>, word: &str) -> &'m [usize] {
         map.get(word).map_or(&[], Vec::as_slice)
     }
 
-    fn common_postings<'m>(map: &'m HashMap<&str, Vec<usize>>, word: &str, max: usize) -> &'m [usize] {
+    fn common_postings<'m>(map: &'m Map<&str, Vec<usize>>, word: &str, max: usize) -> &'m [usize] {
         let list = postings(map, word);
         if list.len() <= max {
             list
@@ -479,8 +479,8 @@ mod tests {
     fn reference_align(t: &Template, doc: &Doc, max_posting: usize) -> Alignment {
         let n = t.sections.len();
         let keys: Vec<HeadingKey> = doc.headings.iter().map(|h| HeadingKey::new(&h.text)).collect();
-        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_token: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_key: Map<&str, Vec<usize>> = Map::default();
+        let mut by_token: Map<&str, Vec<usize>> = Map::default();
         for (d, k) in keys.iter().enumerate() {
             by_key.entry(k.key.as_str()).or_default().push(d);
             for tok in k.tokens().chain(k.full_tokens()) {
