@@ -7,8 +7,7 @@
 
 use crate::doc::{in_ranges, Doc, RangeCursor};
 use crate::template::Vocab;
-use crate::text::norm_line;
-use crate::text::{field_split, strip_markers};
+use crate::text::{field_split, norm_line, strip_markers};
 use crate::tokens::{
     choice_options, find_markers, line_triggers, norm_inner, tokens_on_line, Marker, Shape, MAY_HOLD_MARKERS, MAY_HOLD_TOKENS,
 };
@@ -134,7 +133,7 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
 /// The starts of the leftmost non-overlapping matches of `needle` in `text`, as
 /// `str::match_indices` gives them, found from the occurrences of one of its bytes (its first
 /// byte that is no ASCII letter, digit or space: a template's bare choice always holds " / ",
-/// and `/` is rare in prose), which memchr finds several times faster than a substring search
+/// and `/` is rare in prose): memchr finds those several times faster than a substring search
 /// reads the text.
 fn match_starts(text: &str, needle: &str, mut found: impl FnMut(usize)) {
     let (t, n) = (text.as_bytes(), needle.as_bytes());
