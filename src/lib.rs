@@ -17,7 +17,8 @@
 //! section status and score ([`status`]) → outline rules → [`Report`] with positions in bytes,
 //! UTF-16 and line/column ([`lines`]).
 
-// Sorting goes through `sort` (see clippy.toml): no copy of the standard sorts per type.
+// Sorting goes through `sort` and hashing through `hash` (see clippy.toml): no copy of the
+// standard sorts per type, no SipHash.
 #![warn(clippy::disallowed_methods, clippy::disallowed_types)]
 
 pub mod align;
