@@ -59,6 +59,11 @@ pub fn norm_hash_keyed(parts: &[&str], keys: Option<&LineKeys>) -> u64 {
                 i += 1;
                 continue;
             }
+            if is_diagram_char(bytes, i) {
+                in_token = false;
+                i += 3;
+                continue;
+            }
             let c = part[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
             if is_cjk(c) {
@@ -89,6 +94,15 @@ pub fn norm_hash_keyed(parts: &[&str], keys: Option<&LineKeys>) -> u64 {
     } else {
         finish(h.h.0)
     }
+}
+
+/// Whether `bytes[i..]` starts with a character of general punctuation (U+2000–U+203F), the
+/// arrows, operators and technical symbols of U+21C0–U+243F, or box drawing, blocks, shapes and
+/// dingbats (U+2500–U+273F): three bytes, `E2` then `80`, `87`–`90` or `94`–`9C`. None is a
+/// word character, and diagrams drawn with them fill whole lines of design documents, so they
+/// are skipped without decoding.
+fn is_diagram_char(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == 0xE2 && matches!(bytes.get(i + 1), Some(0x80 | 0x87..=0x90 | 0x94..=0x9C))
 }
 
 /// Hash of an already normalized line (see [`norm_hash`]); 0 for an empty line.
@@ -277,5 +291,23 @@ mod tests {
         assert!(keys.iter().all(|&k| set.contains(k)));
         assert!((0..100_000).map(|_| next()).all(|k| set.contains(k) == keys.contains(&k)));
         assert!(!KeySet::default().contains(0) && LineKeys::default().is_empty());
+    }
+
+    #[test]
+    fn diagram_characters_are_no_word_characters() {
+        let mut skipped = 0;
+        for c in (0x2000..=0x27FFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if is_diagram_char(bytes, 0) {
+                assert!(!is_word_char(c) && !is_cjk(c), "U+{:04X}", c as u32);
+                assert!(!c.is_alphanumeric(), "U+{:04X}", c as u32);
+                skipped += 1;
+            }
+        }
+        assert_eq!(skipped, 64 + 10 * 64 + 9 * 64);
+        // A line of them has no words; with words around them it hashes as its words do.
+        assert_eq!(norm_hash(&["┌──────▼──────┐ │ └── ... → ←"]), 0);
+        assert_eq!(norm_hash(&["│ Gateway ├──▶ Auth │"]), hash_norm(&norm_line("│ Gateway ├──▶ Auth │")));
     }
 }
