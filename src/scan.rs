@@ -7,7 +7,7 @@
 
 use crate::doc::{in_ranges, Doc, RangeCursor};
 use crate::template::Vocab;
-use crate::text::{field_split, norm_line, strip_markers};
+use crate::text::{field_split, norm_line, strip_markers, UNLISTED};
 use crate::tokens::{
     choice_options, find_markers, line_triggers, norm_inner, tokens_on_line, Marker, Shape, MAY_HOLD_MARKERS, MAY_HOLD_TOKENS,
 };
@@ -28,8 +28,9 @@ pub struct Scan {
     /// Per line: hash of its normalized text with placeholder-shaped tokens removed
     /// ([`crate::text::line_hash`]), 0 for a line with no words, and
     /// [`crate::text::UNLISTED`] for a line that can be no guidance or structure line of the
-    /// template ([`Vocab::line_key`]). Computed once here, read by the rules and by status
-    /// instead of re-normalizing every line; only "0" and membership in `vocab.guidance` /
+    /// template ([`Vocab::line_key`]), as is every line a heading starts on (no reader looks
+    /// at those). Computed once here, read by the rules and by status instead of
+    /// re-normalizing every line; only "0" and membership in `vocab.guidance` /
     /// `vocab.structure` are meaningful.
     pub line_hash: Vec<u64>,
     /// Per line: whether it holds any placeholder-shaped token (then `line_hash` differs from
@@ -67,7 +68,9 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
         if triggers & MAY_HOLD_TOKENS != 0 {
             tokens_on_line(text, s, e, &mut toks);
         }
-        out.line_hash[line] = vocab.line_key(text, s, e, &toks);
+        // A heading's line is never read as a guidance or structure line (the rules and status
+        // skip heading lines), so it is not keyed.
+        out.line_hash[line] = if out.heading_line[line] { UNLISTED } else { vocab.line_key(text, s, e, &toks) };
         out.line_has_tokens[line] = !toks.is_empty();
         let in_code = code_at_line.contains(s);
         for t in &toks {
