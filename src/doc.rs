@@ -63,10 +63,6 @@ pub struct Doc<'a> {
     pub tasks: Vec<TaskItem>,
     pub rows: Vec<TableRow>,
     pub blockquotes: Vec<Range<usize>>,
-    /// Emphasis (`*x*`, `_x_`) ranges.
-    pub emphasis: Vec<Range<usize>>,
-    /// Paragraph ranges.
-    pub paragraphs: Vec<Range<usize>>,
     pub front_matter: Option<Range<usize>>,
 }
 
@@ -127,8 +123,6 @@ impl<'a> Doc<'a> {
             tasks: Vec::new(),
             rows: Vec::new(),
             blockquotes: Vec::new(),
-            emphasis: Vec::with_capacity(n / 8 + 1),
-            paragraphs: Vec::with_capacity(n / 4 + 1),
             front_matter: None,
         };
         let mut raw_html: Vec<Range<usize>> = Vec::new();
@@ -205,8 +199,6 @@ impl<'a> Doc<'a> {
                     }
                 }
                 Event::Start(Tag::BlockQuote(_)) => doc.blockquotes.push(range),
-                Event::Start(Tag::Emphasis) => doc.emphasis.push(range),
-                Event::Start(Tag::Paragraph) => doc.paragraphs.push(range),
                 _ => {}
             }
         }
