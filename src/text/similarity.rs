@@ -87,9 +87,15 @@ pub fn bigram_dice(a: &str, b: &str) -> f64 {
 
 /// Dice coefficient of two sorted lists treated as multisets (as sets when neither repeats).
 pub(super) fn sorted_dice<T: Ord>(x: &[T], y: &[T]) -> f64 {
+    2.0 * common_sorted(x, y, T::cmp) as f64 / (x.len() + y.len()) as f64
+}
+
+/// How many elements two sorted lists have in common, each element matched at most once (as
+/// multisets; as sets when neither repeats), in one merge-like pass.
+fn common_sorted<X, Y>(x: &[X], y: &[Y], cmp: impl Fn(&X, &Y) -> std::cmp::Ordering) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0);
     while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
-        match p.cmp(q) {
+        match cmp(p, q) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -99,7 +105,7 @@ pub(super) fn sorted_dice<T: Ord>(x: &[T], y: &[T]) -> f64 {
             }
         }
     }
-    2.0 * common as f64 / (x.len() + y.len()) as f64
+    common
 }
 
 /// How similar two headings are (0–1), for matching lightly renamed sections.
@@ -149,18 +155,7 @@ pub fn token_similarity<A: AsRef<str>, B: AsRef<str>>(a: KeyRef, at: &[A], b: Ke
         return (1.0, false);
     }
     // Distinct tokens the two share.
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while let (Some(x), Some(y)) = (at.get(i), bt.get(j)) {
-        match x.as_ref().cmp(y.as_ref()) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let common = common_sorted(at, bt, |x, y| x.as_ref().cmp(y.as_ref()));
     let d = if a.core_count == 0 || b.core_count == 0 { 0.0 } else { 2.0 * common as f64 / (at.len() + bt.len()) as f64 };
     // Contained: every distinct token of the shorter is one of the longer's.
     let (short, long, short_distinct) = if a.core_count <= b.core_count { (a, b, at.len()) } else { (b, a, bt.len()) };
