@@ -89,9 +89,16 @@ export function loadText(key) {
   }
 }
 
-/** Removes every part of `slot`. */
-function dropSlot(s, key, slot) {
-  for (let i = 0; s.getItem(`${key}:${slot}${i}`) !== null; i++) s.removeItem(`${key}:${slot}${i}`);
+/** Removes the parts of `slot` from the `from`th on. */
+function dropParts(s, key, slot, from = 0) {
+  for (let i = from; s.getItem(`${key}:${slot}${i}`) !== null; i++) s.removeItem(`${key}:${slot}${i}`);
+}
+
+/** Removes the manifest and both slots' parts: what a long text left. */
+function dropLong(s, key) {
+  s.removeItem(`${key}:parts`);
+  dropParts(s, key, 'a');
+  dropParts(s, key, 'b');
 }
 
 let generation = 0;
@@ -109,11 +116,7 @@ export async function saveText(key, text, { now = false } = {}) {
   try {
     if (text.length <= PART) {
       s.setItem(key, text);
-      if (s.getItem(`${key}:parts`) !== null) {
-        s.removeItem(`${key}:parts`);
-        dropSlot(s, key, 'a');
-        dropSlot(s, key, 'b');
-      }
+      if (s.getItem(`${key}:parts`) !== null) dropLong(s, key);
       return null;
     }
     const old = manifest(s, key);
@@ -133,14 +136,14 @@ export async function saveText(key, text, { now = false } = {}) {
       // No room for a second copy. The stored text is never given up for one that may not fit:
       // only a text no longer than the stored one replaces it in place (at once, so no task
       // sees it half written); a longer one is reported, and the stored text stays whole.
-      dropSlot(s, key, slot);
+      dropParts(s, key, slot);
       if (!old || text.length > old.length) throw e;
       for (let i = 0; i < count; i++) write(old.slot, i);
       finishParts(s, key, old.slot, count, text.length);
       return null;
     }
     finishParts(s, key, slot, count, text.length);
-    if (old) dropSlot(s, key, old.slot);
+    if (old) dropParts(s, key, old.slot);
     s.removeItem(key);
     return null;
   } catch (e) {
@@ -153,7 +156,7 @@ export async function saveText(key, text, { now = false } = {}) {
  * beyond them, left by a longer text. */
 function finishParts(s, key, slot, count, length) {
   s.setItem(`${key}:parts`, JSON.stringify({ slot, count, length }));
-  for (let i = count; s.getItem(`${key}:${slot}${i}`) !== null; i++) s.removeItem(`${key}:${slot}${i}`);
+  dropParts(s, key, slot, count);
 }
 
 /** Removes what `saveText` stored under `key`. */
@@ -161,9 +164,7 @@ export function removeText(key) {
   const s = storage();
   if (!s) return;
   try {
-    s.removeItem(`${key}:parts`);
-    dropSlot(s, key, 'a');
-    dropSlot(s, key, 'b');
+    dropLong(s, key);
     s.removeItem(key);
   } catch {
     /* nothing to do */
