@@ -32,6 +32,11 @@ fi
 scripts/build-page.sh
 
 # 2. pulldown-cmark parse-only as wasm: same parser version, options, profile and toolchain.
+# The limit must be built exactly as speclint is: the same wasm-opt arguments on both sides.
+if [ "$(grep '^wasm-opt' Cargo.toml)" != "$(grep '^wasm-opt' bench/pulldown-parse/Cargo.toml)" ]; then
+  echo "bench: the wasm-opt arguments of Cargo.toml and bench/pulldown-parse/Cargo.toml differ; keep them in step" >&2
+  exit 1
+fi
 if stale bench/pulldown-parse/pkg/pulldown_parse_bg.wasm bench/pulldown-parse/src bench/pulldown-parse/Cargo.toml bench/pulldown-parse/Cargo.lock; then
   say "building bench/pulldown-parse (wasm-pack, opt-level 3)"
   (cd bench/pulldown-parse && wasm-pack build --release --target web --out-dir pkg --no-pack 2>&1 \
