@@ -6,8 +6,10 @@
 // speclint's check() through the npm package, pulldown-cmark parse-only as wasm (the limit),
 // markdownlint (default rules) and remark-lint (recommended preset). The native figures come
 // from `cargo bench --bench throughput`'s output (FILE). In child processes: peak wasm memory
-// and its release (bench/memory.mjs), cold start in headless Chromium (bench/cold-start.mjs), and
-// the page typed into while it checks a 1 MB document (bench/responsive.mjs).
+// and its release (bench/memory.mjs), the same check / parse-only pairs in headless Chromium, the
+// page's engine (bench/throughput-chromium.mjs), cold start in headless Chromium
+// (bench/cold-start.mjs), and the page typed into while it checks a 1 MB document
+// (bench/responsive.mjs).
 // Then sizes, and every target of the issue with pass/SHORT.
 //
 // Environment: SPECLINT_CORPUS (corpus folder); SPECLINT_BENCH_QUICK=1 (markdownlint skips the
@@ -94,6 +96,7 @@ function child(script, ...args) {
   }
 }
 const memory = child('./memory.mjs');
+const inChromium = child('./throughput-chromium.mjs');
 const cold = child('./cold-start.mjs', '10');
 const responsive = child('./responsive.mjs', '30');
 
@@ -112,6 +115,15 @@ for (const [name, text] of docs) {
   wasm.set(name, r);
   const n = native?.rows.get(name);
   log(`${name.padEnd(26)} ${pad(b, 9)} ${pad(findings, 8)} │ ${pad(fmt(r.check), 7)} ${pad(fmt(r.parse), 7)} ${pad(fmt(r.check / r.parse, 2) + 'x', 6)} ${pad(r.runs, 5)} │ ${pad(fmt(n?.check), 12)} ${pad(fmt(n?.parse), 7)} ${pad(n ? fmt(n.check / n.parse, 2) + 'x' : '—', 6)} │ ${pad(n ? fmt(r.check / n.check, 2) + 'x' : '—', 11)}`);
+}
+
+// The same pairs in Chromium, for the page's engine (its V8 is newer than Node's).
+const chromiumRows = new Map((inChromium.rows ?? []).map((r) => [r.name, r]));
+log(`\nThe same check / parse pairs in headless Chromium ${inChromium.version ?? ''} (bench/throughput.html; the page's engine, for comparison: the targets are judged in Node)`);
+if (inChromium.error || inChromium.skipped) log(`  not measured: ${inChromium.error ?? inChromium.skipped}`);
+for (const [name, r] of chromiumRows) {
+  const b = bytes(new Map(docs).get(name));
+  log(`  ${name.padEnd(24)} check ${pad(fmt(mbps(b, r.checkMs)), 7)} MB/s  parse ${pad(fmt(mbps(b, r.parseMs)), 7)} MB/s  ratio ${fmt(r.parseMs / r.checkMs, 3)}x (block pairs, middle half: ${fmt(r.spread.lo, 3)}–${fmt(r.spread.hi, 3)}x)  runs ${r.runs}`);
 }
 
 // Pathological inputs against a typical (corpus) document of the same size, through the package.
@@ -207,6 +219,8 @@ for (const name of ['typical 20 KB', 'corpus 1 MB', 'corpus 10 MB']) {
   // Three decimals: at two, a ratio of 0.497 would print as a short "0.50x".
   target(`full check >= 0.5x parse-only (wasm), ${name.replace(/^\w+ /, '')}`, w ? `${fmt(w.check / w.parse, 3)}x` : '—', w && w.check / w.parse >= 0.5);
   if (w) log(`    (per block pair, middle half: ${fmt(w.spread.lo, 3)}–${fmt(w.spread.hi, 3)}x)`);
+  const c = chromiumRows.get(name);
+  if (c) log(`    (in Chromium, the page's engine: ${fmt(c.parseMs / c.checkMs, 3)}x)`);
 }
 for (const name of ['typical 20 KB', 'corpus 1 MB', 'corpus 10 MB']) {
   const w = wasm.get(name);
