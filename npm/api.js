@@ -79,7 +79,10 @@ const NONE = 0xffffffff;
 const SEVERITY = ['info', 'warning', 'error'];
 const STATUS = ['complete', 'incomplete', 'placeholder', 'empty', 'missing'];
 
-/** `[words, ends, text, confidence]` from the raw `check` → the `Report`. */
+/**
+ * `[words, ends, text, confidence]` from the raw `check` → the `Report`. `words` and `ends` are
+ * views of wasm memory, valid only until the next call into the module: read here, at once.
+ */
 function decodeReport([w, ends, text, confidence]) {
   const strings = new Array(ends.length);
   for (let k = 0, at = 0; k < ends.length; k++) {

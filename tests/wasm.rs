@@ -43,13 +43,15 @@ fn template_option() -> JsValue {
     o.into()
 }
 
-/// The raw `check` export's `[words, ends, text, confidence]` (src/wasm.rs, "The report's
-/// encoding"): the words, and the string table split into its strings.
+/// The raw `check` export's `[words, ends, text, confidence]` (src/wasm/encode.rs, "The
+/// report's encoding"): the words, and the string table split into its strings.
 fn encoded(r: JsValue) -> (Vec<u32>, Vec<String>, f64) {
     let a: Array = r.unchecked_into();
     assert_eq!(a.length(), 4);
-    let words = a.get(0).unchecked_into::<Uint32Array>().to_vec();
-    let ends = a.get(1).unchecked_into::<Uint32Array>().to_vec();
+    // Both arrays are views of wasm memory, valid until something allocates: copy them in JS
+    // before `to_vec` allocates here.
+    let (words, ends) = (Uint32Array::new(&a.get(0)), Uint32Array::new(&a.get(1)));
+    let (words, ends) = (words.to_vec(), ends.to_vec());
     let text: JsString = a.get(2).unchecked_into();
     let mut strings = Vec::new();
     let mut at = 0;
