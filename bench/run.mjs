@@ -147,29 +147,15 @@ if (corpus) {
     const w = wasm.get(name);
     const big = b > 5e6;
     const slow = { minRuns: 3, budgetMs: 3000, maxRuns: 50, slowMs: 5000, slowRuns };
-    const speed = (r) => (typeof r === 'string' ? undefined : mbps(b, r.ms));
-    // Below 10 MB, speclint and markdownlint are timed as a pair in alternating blocks, as check
-    // and parse are, so the multiple the target judges comes from one window of this machine's
-    // speed, which moved by 2x between runs (a block holds at least one markdownlint pass). At
-    // 10 MB one pass takes about half a minute: one run, against the throughput table's check.
-    let m;
-    let check = w.check;
-    let spread;
-    if (quick && big) m = 'skipped (quick)';
-    else if (big) m = median(() => mdl(text), slow);
-    else {
-      let c;
-      [c, m, spread] = pairedMedian(() => speclint(text), () => mdl(text), { blocks: 10, blockMs: 200 });
-      check = mbps(b, c.ms);
-    }
+    const m = quick && big ? 'skipped (quick)' : median(() => mdl(text), slow);
     const rl = big && !remark10 ? 'skipped (slow)' : median(() => remarkLint(text), slow);
-    const row = { check, mdl: speed(m), remark: speed(rl), spread };
+    const speed = (r) => (typeof r === 'string' ? undefined : mbps(b, r.ms));
+    const row = { mdl: speed(m), remark: speed(rl) };
     linters.set(name, row);
     const cell = (r) => pad(typeof r === 'string' ? r : `${fmt(mbps(b, r.ms), 3)} (${r.runs})`, 17);
     const times = (a, v) => pad(v ? fmt(a / v, 0) + 'x' : '—', 10);
-    log(`${name.padEnd(14)} ${pad(b, 9)} │ ${pad(fmt(check), 8)} │ ${cell(m)} ${times(check, row.mdl)} ${pad(row.mdl ? fmt(w.parse / row.mdl, 0) + 'x' : '—', 8)} │ ${cell(rl)} ${times(check, row.remark)}`);
+    log(`${name.padEnd(14)} ${pad(b, 9)} │ ${pad(fmt(w.check), 8)} │ ${cell(m)} ${times(w.check, row.mdl)} ${pad(row.mdl ? fmt(w.parse / row.mdl, 0) + 'x' : '—', 8)} │ ${cell(rl)} ${times(w.check, row.remark)}`);
   }
-  log('  speclint = check() MB/s timed in alternating blocks with markdownlint (10 MB: the throughput table\'s figure)');
   log('  parse × = pulldown-cmark parse-only (wasm) against markdownlint, for scale');
   if (!remark10) log('  remark-lint skips 10 MB unless SPECLINT_BENCH_REMARK_10MB=1 (minutes a run; no target needs it)');
 }
@@ -239,9 +225,8 @@ for (const name of ['typical 20 KB', 'corpus 1 MB', 'corpus 10 MB']) {
 for (const name of ['typical 20 KB', 'corpus 1 MB', 'corpus 10 MB']) {
   const w = wasm.get(name);
   const l = linters.get(name);
-  const r = w && l?.mdl ? l.check / l.mdl : undefined;
+  const r = w && l?.mdl ? w.check / l.mdl : undefined;
   target(`>= 150x markdownlint throughput, ${name.replace(/^\w+ /, '')}`, r ? `${fmt(r, 0)}x` : '—', r === undefined ? undefined : r >= 150);
-  if (l?.spread) log(`    (per block pair, middle half: ${fmt(l.spread.lo, 0)}–${fmt(l.spread.hi, 0)}x)`);
 }
 const w1 = wasm.get('corpus 1 MB');
 const w10 = wasm.get('corpus 10 MB');
