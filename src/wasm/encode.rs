@@ -201,8 +201,9 @@ pub(super) fn encode_report(report: &Report) -> JsValue {
     // module.
     LAST.with_borrow_mut(|last| {
         *last = (std::mem::take(&mut e.words), std::mem::take(&mut e.ends));
-        // SAFETY: the views alias `last`'s buffers, which live until the next report; no Rust
-        // code runs, and so nothing allocates, between here and their use in JS.
+        // SAFETY: the views alias `last`'s buffers, which live until the next report. Between
+        // here and their use in JS, Rust only drops this call's values (frees, which never grow
+        // the memory): nothing allocates.
         unsafe {
             out.set(0, js_sys::Uint32Array::view(&last.0).into());
             out.set(1, js_sys::Uint32Array::view(&last.1).into());
