@@ -122,7 +122,7 @@ const chromiumRows = new Map((inChromium.rows ?? []).map((r) => [r.name, r]));
 log(`\nThe same check / parse pairs in headless Chromium ${inChromium.version ?? ''} (bench/throughput.html; the page's engine, for comparison: the targets are judged in Node)`);
 if (inChromium.error || inChromium.skipped) log(`  not measured: ${inChromium.error ?? inChromium.skipped}`);
 for (const [name, r] of chromiumRows) {
-  const b = bytes(new Map(docs).get(name));
+  const b = wasm.get(name).bytes;
   log(`  ${name.padEnd(24)} check ${pad(fmt(mbps(b, r.checkMs)), 7)} MB/s  parse ${pad(fmt(mbps(b, r.parseMs)), 7)} MB/s  ratio ${fmt(r.parseMs / r.checkMs, 3)}x (block pairs, middle half: ${fmt(r.spread.lo, 3)}–${fmt(r.spread.hi, 3)}x)  runs ${r.runs}`);
 }
 
