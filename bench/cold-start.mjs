@@ -1,7 +1,8 @@
 // Cold start in headless Chromium: serves the repository's npm/ and bench/ folders plus the
 // 20 KB example, loads bench/cold-start.html in a fresh browser context each time (empty HTTP
 // and code caches), and prints medians over the loads as JSON for bench/run.mjs: speclint's
-// package, then pulldown-cmark parse-only (the floor) the same way.
+// package, then pulldown-cmark parse-only (the floor) the same way, then an empty module (what
+// importing a module and instantiating an 8-byte .wasm takes in a fresh context, before any code).
 //   node bench/cold-start.mjs [loads=10]
 import { launch } from '../tests/page/helpers.mjs';
 import { inputs } from './inputs.mjs';
@@ -45,7 +46,8 @@ async function loadsOf(query) {
 try {
   const speclint = await loadsOf('');
   const parseOnly = await loadsOf('?parse');
-  console.log(JSON.stringify({ ...speclint, parseOnly }));
+  const empty = await loadsOf('?empty');
+  console.log(JSON.stringify({ ...speclint, parseOnly, empty }));
 } finally {
   await browser.close();
   server.close();
