@@ -31,7 +31,7 @@ pub fn norm_hash_keyed(parts: &[&str], keys: Option<&LineKeys>) -> u64 {
 /// [`norm_hash_keyed`] of parts given one by one (a line's text between its tokens, see
 /// `line_core::line_parts`), so a caller need not gather them first. One instance for every
 /// caller: the call per part costs nothing beside hashing its bytes.
-pub(crate) fn norm_hash_iter<'a>(parts: &mut dyn Iterator<Item = &'a str>, keys: Option<&LineKeys>) -> u64 {
+pub(crate) fn norm_hash_iter(parts: &mut dyn Iterator<Item = &str>, keys: Option<&LineKeys>) -> u64 {
     let mut h = LineHasher { h: Fnv::new(), words: 0, keys };
     for part in parts {
         let mut in_token = false;
