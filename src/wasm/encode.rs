@@ -45,9 +45,10 @@ struct Encoder {
     /// Byte and UTF-16 end of each string in `text`.
     byte_ends: Vec<u32>,
     ends: Vec<u32>,
-    /// String index + 1 by hash of the string (0: empty slot), so repeated strings (rule ids,
-    /// section titles, a rule's help, the same message over and over) are sent and decoded once.
-    seen: Box<[u32; SEEN_SLOTS]>,
+    /// By hash of the string: its index + 1 (0: empty slot) and the address it was last
+    /// interned from, so repeated strings (rule ids, section titles, a rule's help, the same
+    /// message over and over) are sent and decoded once.
+    seen: Box<[(u32, usize); SEEN_SLOTS]>,
 }
 
 const SEEN_SLOTS: usize = 1024;
@@ -98,9 +99,16 @@ impl Encoder {
             (head ^ tail.rotate_left(29) ^ (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
         let hash = (mixed >> 32) as u32;
         let slot = hash as usize % SEEN_SLOTS;
-        if let Some(k) = self.seen[slot].checked_sub(1) {
+        let (seen, from) = self.seen[slot];
+        if let Some(k) = seen.checked_sub(1) {
             let start = if k == 0 { 0 } else { self.byte_ends[k as usize - 1] as usize };
-            if self.text.get(start..self.byte_ends[k as usize] as usize) == Some(s) {
+            let stored = self.text.get(start..self.byte_ends[k as usize] as usize);
+            // Every string interned is borrowed from the report being encoded (or 'static), which
+            // nothing changes or frees while it is encoded: the same address and length are the
+            // same bytes. A rule's id and help, and a section's title, are one allocation each
+            // however many findings repeat them, so most hits skip the byte comparison.
+            if stored.is_some_and(|t| t.len() == s.len()) && (from == s.as_ptr() as usize || stored == Some(s)) {
+                self.seen[slot].1 = s.as_ptr() as usize;
                 return k;
             }
         }
@@ -112,7 +120,7 @@ impl Encoder {
             if s.is_ascii() { s.len() as u32 } else { s.bytes().map(|b| (b & 0xC0 != 0x80) as u32 + (b >= 0xF0) as u32).sum::<u32>() };
         self.ends.push(self.ends.last().copied().unwrap_or(0) + utf16);
         self.byte_ends.push(self.text.len() as u32);
-        self.seen[slot] = k + 1;
+        self.seen[slot] = (k + 1, s.as_ptr() as usize);
         k
     }
 }
@@ -142,7 +150,7 @@ pub(super) fn encode_report(report: &Report) -> JsValue {
         text: String::with_capacity(4096),
         byte_ends: Vec::with_capacity(256),
         ends: Vec::with_capacity(256),
-        seen: Box::new([0; SEEN_SLOTS]),
+        seen: Box::new([(0, 0); SEEN_SLOTS]),
     };
     match report.score {
         Some(s) => e.num(s as usize),
