@@ -58,6 +58,7 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
         (RangeCursor::new(&doc.comments), RangeCursor::new(&doc.links), RangeCursor::new(&doc.inline_code), RangeCursor::new(&doc.html));
     let mut toks = Vec::new();
     let mut marks = Vec::new();
+    let mut last_bracket: Option<(&str, Bracket)> = None;
     for line in 0..doc.lines.line_count() {
         let (s, e) = doc.lines.line_range(text, line);
         if s == e || doc.front_matter.as_ref().is_some_and(|f| f.contains(&s)) {
@@ -82,18 +83,23 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
             let inline_code = tok_inline.contains(p);
             match t.shape {
                 Shape::Bracket => {
-                    let norm = norm_inner(inner);
-                    if vocab.choices.contains(&norm) {
-                        out.choices.push(t.range.clone());
-                    } else if vocab.knows_bracket(&norm)
-                        && !vocab.marker_prefix(&norm)
-                        && (!(in_code || inline_code) || vocab.code_brackets.contains(&norm))
-                    {
-                        out.placeholders.push(t.range.clone());
-                    } else if vocab.marker_prefix(&norm) && !in_code && !inline_code {
-                        out.clarifications.push(t.range.clone());
-                    } else if !in_code && !inline_code && choice_options(inner, false).is_some() && vocab_has_choice_like(vocab, &norm) {
-                        out.choices.push(t.range.clone());
+                    // The same bracket again (a placeholder repeated down a table or along a
+                    // line) is looked up in the vocabulary once.
+                    let kind = match last_bracket {
+                        Some((seen, kind)) if seen == inner => kind,
+                        _ => {
+                            let kind = bracket_kind(vocab, inner);
+                            last_bracket = Some((inner, kind));
+                            kind
+                        }
+                    };
+                    let code = in_code || inline_code;
+                    match kind {
+                        Bracket::Choice => out.choices.push(t.range.clone()),
+                        Bracket::Placeholder { in_code_too } if !code || in_code_too => out.placeholders.push(t.range.clone()),
+                        Bracket::Clarification if !code => out.clarifications.push(t.range.clone()),
+                        Bracket::ChoiceLike if !code => out.choices.push(t.range.clone()),
+                        _ => {}
                     }
                 }
                 Shape::Angle if !in_code && vocab.angles.contains(&norm_inner(inner)) => out.placeholders.push(t.range.clone()),
@@ -131,6 +137,38 @@ pub fn scan(doc: &Doc, vocab: &Vocab) -> Scan {
     }
     crate::doc::sort_ranges(&mut out.choices);
     out
+}
+
+/// What the template's vocabulary makes of a bracket (`[Name]`, `[Draft | Review]`), before
+/// the context (code or not) decides whether it is reported.
+#[derive(Debug, Clone, Copy)]
+enum Bracket {
+    /// A choice list the template ships: reported anywhere.
+    Choice,
+    /// A placeholder the template teaches: reported outside code, and inside it when the
+    /// template used it in code too.
+    Placeholder { in_code_too: bool },
+    /// A marker prefix the template teaches (`[NEEDS CLARIFICATION: …]`): outside code.
+    Clarification,
+    /// A choice list with the options of one the template ships: outside code.
+    ChoiceLike,
+    /// Anything else: an ordinary bracket.
+    Other,
+}
+
+fn bracket_kind(vocab: &Vocab, inner: &str) -> Bracket {
+    let norm = norm_inner(inner);
+    if vocab.choices.contains(&norm) {
+        Bracket::Choice
+    } else if vocab.marker_prefix(&norm) {
+        Bracket::Clarification
+    } else if vocab.knows_bracket(&norm) {
+        Bracket::Placeholder { in_code_too: vocab.code_brackets.contains(&norm) }
+    } else if choice_options(inner, false).is_some() && vocab_has_choice_like(vocab, &norm) {
+        Bracket::ChoiceLike
+    } else {
+        Bracket::Other
+    }
 }
 
 /// The starts of the leftmost non-overlapping matches of `needle` in `text`, as

@@ -57,6 +57,15 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_bracket_is_judged_in_each_place_it_stands() {
+        // `[Name]` is taught outside code only, `[field]` inside code too: the same bracket
+        // again on a line, in inline code or in a code block, gets its own verdict.
+        let doc =
+            "# Spec: X\n\n## Owner\n- **Lead**: [Name] `[Name]` [Name] `[field]` [field]\n\n## Model\n```ts\n[Name] [field] [Name]\n```\n";
+        assert_eq!(findings(T, doc, "unfilled-placeholder"), vec!["[Name]", "[Name]", "[field]", "[field]", "[field]"]);
+    }
+
+    #[test]
     fn flags_labels_left_without_a_value() {
         let doc = "# Spec: Billing\n\n## Owner\n- **Lead**:\n- **Lead**:\n  - Ana (backend)\n";
         assert_eq!(findings(T, doc, "unfilled-placeholder"), vec!["- **Lead**:"]);
