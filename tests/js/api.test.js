@@ -163,6 +163,25 @@ describe('positions', () => {
         assert.equal(byte, Buffer.byteLength(before), `byte offset of ${f.rule}`);
       }
       assert.deepEqual(keysOf(f), sorted(shape.finding));
+      // The order JSON output (the CLI's `--format json`) lists them in: what the finding says,
+      // then where, then its fix.
+      assert.deepEqual(Object.keys(f), [
+        'rule',
+        'severity',
+        'message',
+        'help',
+        'section',
+        'sectionTitle',
+        'startByte',
+        'endByte',
+        'start',
+        'end',
+        'line',
+        'column',
+        'endLine',
+        'endColumn',
+        'fix',
+      ]);
     }
   });
 
