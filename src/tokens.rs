@@ -185,6 +185,9 @@ pub fn tokens_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>
     let line = &text[start..end];
     let bytes = line.as_bytes();
     let close_of = bracket_pairs(bytes);
+    // The pairs in order of their `[`: positions only grow, so a cursor finds each `[`'s pair
+    // (a line of 50,000 brackets is not searched 50,000 times).
+    let mut pair = 0;
     // Next '>' and "}}" at or after each position, found once (a line of 100,000 '<' stays linear).
     let mut next_gt: Option<usize> = None;
     let mut next_mustache: Option<Option<usize>> = None;
@@ -199,8 +202,10 @@ pub fn tokens_on_line(text: &str, start: usize, end: usize, out: &mut Vec<Token>
         let abs = start + i;
         match b {
             b'[' => {
-                if let Ok(k) = close_of.binary_search_by_key(&i, |p| p.0) {
-                    let close = close_of[k].1;
+                while close_of.get(pair).is_some_and(|p| p.0 < i) {
+                    pair += 1;
+                }
+                if let Some(&(_, close)) = close_of.get(pair).filter(|p| p.0 == i) {
                     let inner = &line[i + 1..close];
                     let prev = prev_char(text, abs);
                     let indexed = prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == ']' || c == ')');
