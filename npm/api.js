@@ -76,18 +76,26 @@ export function check(markdown, options) {
 // The objects get exactly the keys, key order and nulls of the Rust types' JSON (report.rs).
 
 const NONE = 0xffffffff;
+const WIDE = 0x80000000;
 const SEVERITY = ['info', 'warning', 'error'];
 const STATUS = ['complete', 'incomplete', 'placeholder', 'empty', 'missing'];
 
 /**
- * `[words, ends, text, confidence]` from the raw `check` → the `Report`. `words` and `ends` are
+ * `[words, ends, text, confidence, wide]` from the raw `check` → the `Report`. `words` and `ends` are
  * views of wasm memory, valid only until the next call into the module: read here, at once.
  */
-function decodeReport([w, ends, text, confidence]) {
+function decodeReport([w, ends, text, confidence, wide]) {
+  // Each string is in one of two blocks: `text` (pure ASCII) or `wide` (ends[k] >= WIDE).
   const strings = new Array(ends.length);
-  for (let k = 0, at = 0; k < ends.length; k++) {
-    strings[k] = text.slice(at, ends[k]);
-    at = ends[k];
+  for (let k = 0, at = 0, atWide = 0; k < ends.length; k++) {
+    const end = ends[k];
+    if (end < WIDE) {
+      strings[k] = text.slice(at, end);
+      at = end;
+    } else {
+      strings[k] = wide.slice(atWide, end - WIDE);
+      atWide = end - WIDE;
+    }
   }
   let i = 0;
   /** Reads a Span's eight numbers onto `o` (a new object, or a finding, whose span is flat). */

@@ -43,21 +43,33 @@ fn template_option() -> JsValue {
     o.into()
 }
 
-/// The raw `check` export's `[words, ends, text, confidence]` (src/wasm/encode.rs, "The
-/// report's encoding"): the words, and the string table split into its strings.
+/// The raw `check` export's `[words, ends, text, confidence, wide]` (src/wasm/encode.rs, "The
+/// report's encoding"): the words, and the two blocks of strings split into the strings.
 fn encoded(r: JsValue) -> (Vec<u32>, Vec<String>, f64) {
+    const WIDE: u32 = 1 << 31;
     let a: Array = r.unchecked_into();
-    assert_eq!(a.length(), 4);
+    assert_eq!(a.length(), 5);
     // Both arrays are views of wasm memory, valid until something allocates: copy them in JS
     // before `to_vec` allocates here.
     let (words, ends) = (Uint32Array::new(&a.get(0)), Uint32Array::new(&a.get(1)));
     let (words, ends) = (words.to_vec(), ends.to_vec());
-    let text: JsString = a.get(2).unchecked_into();
+    let (text, wide): (JsString, JsString) = (a.get(2).unchecked_into(), a.get(4).unchecked_into());
     let mut strings = Vec::new();
-    let mut at = 0;
+    let (mut at, mut at_wide) = (0, 0);
     for end in ends {
-        strings.push(String::from(text.slice(at, end)));
-        at = end;
+        if end < WIDE {
+            assert!(text.slice(at, end).as_string().is_some_and(|s| s.is_ascii()), "string {} in the ASCII block", strings.len());
+            strings.push(String::from(text.slice(at, end)));
+            at = end;
+        } else {
+            assert!(
+                wide.slice(at_wide, end - WIDE).as_string().is_some_and(|s| !s.is_ascii()),
+                "string {} in the wide block",
+                strings.len()
+            );
+            strings.push(String::from(wide.slice(at_wide, end - WIDE)));
+            at_wide = end - WIDE;
+        }
     }
     (words, strings, a.get(3).as_f64().expect("confidence is a number"))
 }
