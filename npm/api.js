@@ -98,20 +98,21 @@ function decodeReport([w, ends, text, confidence, wide]) {
     }
   }
   let i = 0;
-  /** Reads a Span's eight numbers onto `o` (a new object, or a finding, whose span is flat). */
-  const spanOnto = (o) => {
-    o.startByte = w[i];
-    o.endByte = w[i + 1];
-    o.start = w[i + 2];
-    o.end = w[i + 3];
-    o.line = w[i + 4];
-    o.column = w[i + 5];
-    o.endLine = w[i + 6];
-    o.endColumn = w[i + 7];
+  /** Reads a Span's eight numbers (a finding's span is read flat into the finding below). */
+  const span = () => {
+    const at = i;
     i += 8;
-    return o;
+    return {
+      startByte: w[at],
+      endByte: w[at + 1],
+      start: w[at + 2],
+      end: w[at + 3],
+      line: w[at + 4],
+      column: w[at + 5],
+      endLine: w[at + 6],
+      endColumn: w[at + 7],
+    };
   };
-  const span = () => spanOnto({});
   const optSpan = () => (w[i] === NONE ? (i++, null) : span());
   const optStr = () => (w[i] === NONE ? (i++, null) : strings[w[i++]]);
   const optNum = () => (w[i] === NONE ? (i++, null) : w[i++]);
