@@ -151,7 +151,9 @@ function decodeReport([w, ends, text, confidence, wide]) {
     i += 8;
     const fix = w[i] === NONE ? (i++, null) : { range: span(), text: strings[w[i++]] };
     // One literal with every property, in the order of the Finding type: V8 makes the object
-    // at its final shape at once, with no transitions as properties are added.
+    // at its final shape at once, with no transitions as properties are added. The span's eight
+    // are written out as in span(): `...span()` here made the 1 MB line's 50,013 findings take
+    // 1.29x as long in Node.
     findings[f] = {
       rule,
       severity,
